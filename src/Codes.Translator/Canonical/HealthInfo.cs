@@ -1,0 +1,3 @@
+namespace HealthCode.Translator.Canonical;
+
+public sealed record HealthInfo(NatInfo? Nat, VaccinationInfo? Vaccination, TravelInfo? Travel);

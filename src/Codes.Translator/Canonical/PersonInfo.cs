@@ -1,0 +1,3 @@
+namespace HealthCode.Translator.Canonical;
+
+public sealed record PersonInfo(string Name, DocumentInfo Document, string? Nationality);
