@@ -1,0 +1,23 @@
+using System.Text.RegularExpressions;
+using HealthCode.Translator.Canonical;
+using HealthCode.Translator.Profiles;
+
+namespace HealthCode.Translator.Normalization.Engine;
+
+/// <summary>A profile ready to run: compiled once when the catalog loads, shared by every call.</summary>
+internal sealed class CompiledProfile
+{
+    public required RegionProfile Profile { get; init; }
+    public required CompiledRule[] Rules { get; init; }
+    public required Regex CodeRegex { get; init; }
+    public required TimeZoneInfo Zone { get; init; }
+    public required Assignment[] Constants { get; init; }
+    /// <summary>Every native path some rule reads; any other leaf in a payload earns a field-not-mapped warning.</summary>
+    public required HashSet<string> ConsumedPaths { get; init; }
+    public required Dictionary<string, string> Informational { get; init; }
+    public TimeZoneInfo? EndOfDayZone { get; init; }
+    public TimeSpan? ValidFor { get; init; }
+    public required CompiledRule CodeRule { get; init; }
+    /// <summary>For each canonical field, the first native pointer that can feed it: where a missing-field error is reported.</summary>
+    public required string?[] DefaultSources { get; init; }
+}
