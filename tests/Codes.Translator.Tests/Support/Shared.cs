@@ -1,0 +1,28 @@
+using System.Text;
+using HealthCode.Translator.Normalization;
+using HealthCode.Translator.Profiles;
+using HealthCode.Translator.Translation;
+
+namespace HealthCode.Translator.Tests.Support;
+
+/// <summary>One catalog for the whole run: loading validates twelve files against the schema, no need to repeat it per test.</summary>
+internal static class Shared
+{
+    private static readonly Lazy<RegionCatalog> LazyCatalog = new(() => RegionCatalog.LoadFromDirectory(TestPaths.Regions));
+
+    public static RegionCatalog Catalog => LazyCatalog.Value;
+
+    public static Normalizer Normalizer { get; } = new(Catalog);
+
+    public static RiskTranslator Translator { get; } = new(Catalog);
+
+    /// <summary>Later than every fixture's status time, so none is "in the future".</summary>
+    public static readonly DateTimeOffset Now = new(2022, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
+    public static NormalizationContext Context => new(Now);
+
+    public static NormalizationResult Normalize(string region, string body, string contentType = "application/json", NormalizationContext? context = null) =>
+        Normalizer.Normalize(region, Encoding.UTF8.GetBytes(body), contentType, context ?? Context);
+
+    public static string Fixture(string region, string name) => File.ReadAllText(Path.Combine(TestPaths.Fixtures, region, name));
+}
