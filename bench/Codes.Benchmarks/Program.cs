@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(HealthCode.Benchmarks.NormalizeBenchmarks).Assembly).Run(args);
