@@ -77,8 +77,10 @@ internal static class PolicyFileLoader
         {
             if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
             {
-                // oneOf/anyOf: the branch errors say what is wrong; the parent only says "not one of".
-                var nested = Leaves(child.Errors.Values.SelectMany(e => e)).ToList();
+                // oneOf/anyOf: the branch errors say what is wrong; the parent only says "not one of". The branch
+                // with the fewest errors is the one the author meant (its "check" matched), so report only it.
+                var closest = child.Errors.Values.Where(e => e.Count > 0).MinBy(e => e.Count) ?? [];
+                var nested = Leaves(closest).ToList();
                 if (nested.Count > 0)
                 {
                     foreach (var leaf in nested) yield return leaf;
