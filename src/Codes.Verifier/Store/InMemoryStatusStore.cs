@@ -10,6 +10,7 @@ public sealed class InMemoryStatusStore(TimeProvider? time = null, int maxOtherC
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Issuer, string Code), (StatusEntry Entry, DateTimeOffset ExpiresAt)> _entries = new();
     private readonly Dictionary<string, HashSet<(string Issuer, string Code)>> _holders = new(StringComparer.Ordinal);
+    private int _appliesSinceSweep;
 
     public Task<ApplyOutcome> ApplyAsync(StatusEntry entry, TimeSpan timeToLive, CancellationToken cancellationToken = default)
     {
@@ -30,6 +31,8 @@ public sealed class InMemoryStatusStore(TimeProvider? time = null, int maxOtherC
                 if (current.Entry.Sequence >= entry.Sequence) return Task.FromResult(ApplyOutcome.Superseded);
                 oldHolder = current.Entry.HolderKey;
             }
+            // Codes nobody scans again would otherwise stay in memory after they expire.
+            if (++_appliesSinceSweep >= 1024) SweepExpired(now);
             _entries[key] = (entry, now + ttl);
             if (!string.IsNullOrEmpty(oldHolder) && oldHolder != entry.HolderKey && _holders.TryGetValue(oldHolder, out var oldSet))
             {
@@ -79,6 +82,30 @@ public sealed class InMemoryStatusStore(TimeProvider? time = null, int maxOtherC
             {
                 var now = _time.GetUtcNow();
                 return _entries.Values.Count(e => e.ExpiresAt > now);
+            }
+        }
+    }
+
+    // Live and not-yet-swept entries together (tests check the sweep with it).
+    internal int StoredCount
+    {
+        get
+        {
+            lock (_gate) return _entries.Count;
+        }
+    }
+
+    private void SweepExpired(DateTimeOffset now)
+    {
+        _appliesSinceSweep = 0;
+        foreach (var (key, stored) in _entries.ToArray())
+        {
+            if (stored.ExpiresAt > now) continue;
+            _entries.Remove(key);
+            if (stored.Entry.HolderKey is { Length: > 0 } holder && _holders.TryGetValue(holder, out var set))
+            {
+                set.Remove(key);
+                if (set.Count == 0) _holders.Remove(holder);
             }
         }
     }

@@ -39,4 +39,15 @@ public sealed class InMemoryStatusStoreTests : StatusStoreContract
         _clock.Advance(TimeSpan.FromMinutes(1));
         Assert.That(await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 2), TimeSpan.FromMinutes(1)), Is.EqualTo(ApplyOutcome.Applied));
     }
+
+    [Test]
+    public async Task Expired_entries_are_swept_even_if_never_read_again()
+    {
+        var store = (InMemoryStatusStore)Store;
+        for (var i = 0; i < 10; i++) await store.ApplyAsync(Entries.Green("330000", $"old{i}", 1), TimeSpan.FromMinutes(1));
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        for (var i = 0; i < 1024; i++) await store.ApplyAsync(Entries.Green("330000", $"new{i}", 1, holder: null), TimeSpan.FromMinutes(1));
+        Assert.That(store.Count, Is.EqualTo(1024));
+        Assert.That(store.StoredCount, Is.LessThanOrEqualTo(1024));
+    }
 }

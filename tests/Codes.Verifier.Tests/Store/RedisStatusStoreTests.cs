@@ -13,7 +13,11 @@ public sealed class RedisStatusStoreTests : StatusStoreContract
     protected override IStatusStore CreateStore()
     {
         _prefix = TestRedis.NewPrefix();
-        return new RedisStatusStore(TestRedis.Connection, new RedisStoreOptions { KeyPrefix = _prefix });
+        // Generous timeouts: the semantics tests must not fail because something else briefly stalls the shared server.
+        return new RedisStatusStore(TestRedis.Connection, new RedisStoreOptions
+        {
+            KeyPrefix = _prefix, ReadTimeout = TimeSpan.FromSeconds(5), WriteTimeout = TimeSpan.FromSeconds(5),
+        });
     }
 
     [TearDown]

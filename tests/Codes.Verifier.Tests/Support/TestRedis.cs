@@ -17,6 +17,7 @@ public static class TestRedis
     {
         var options = RedisConnector.CreateOptions(Address, TimeSpan.FromSeconds(2));
         options.AllowAdmin = admin;
+        options.SyncTimeout = 5000;
         var mux = ConnectionMultiplexer.Connect(options);
         if (!mux.IsConnected) Assert.Ignore($"No Redis at {Address}: start one with redis-server --port 6379 --bind 127.0.0.1");
         return mux;
