@@ -1,0 +1,23 @@
+namespace HealthCode.Verifier.Ingestion;
+
+/// <summary>Stable reasons an event is rejected (put in the error queue's header and counted).</summary>
+public static class IngestionReasonCodes
+{
+    /// <summary>hc-region is missing or differs from the routing key / path region.</summary>
+    public const string RegionMismatch = "region-mismatch";
+    /// <summary>No profile is loaded for the region.</summary>
+    public const string UnknownRegion = "unknown-region";
+    /// <summary>hc-sequence is missing or not an int64 greater than zero.</summary>
+    public const string BadSequence = "bad-sequence";
+    /// <summary>hc-kind is neither absent, "status" nor "revoke".</summary>
+    public const string BadKind = "bad-kind";
+    /// <summary>The authenticator refused the event (signature missing or wrong).</summary>
+    public const string Unauthenticated = "unauthenticated";
+    /// <summary>The payload did not normalize; Detail names the failure kind and the offending fields.</summary>
+    public const string NormalizationFailed = "normalization-failed";
+    /// <summary>The record's issuer or code pattern belongs to another region than the one that published it.</summary>
+    public const string IssuerMismatch = "issuer-mismatch";
+
+    public static readonly IReadOnlyList<string> All =
+        [RegionMismatch, UnknownRegion, BadSequence, BadKind, Unauthenticated, NormalizationFailed, IssuerMismatch];
+}

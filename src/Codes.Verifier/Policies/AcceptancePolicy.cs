@@ -1,0 +1,25 @@
+namespace HealthCode.Verifier.Policies;
+
+/// <summary>
+/// A checkpoint region's policy as used for decisions: for a regional policy, its own scene-scoped level rules
+/// come first and the default's follow, and its requirements are added to the default's.
+/// </summary>
+public sealed record AcceptancePolicy
+{
+    public required string Id { get; init; }
+    public required string Version { get; init; }
+    public string? Description { get; init; }
+    public required IReadOnlyList<LevelRule> Levels { get; init; }
+    public required IReadOnlyList<PolicyRequirement> Requirements { get; init; }
+
+    /// <summary>The first matching level rule; the default policy covers every level, so there always is one.</summary>
+    public LevelRule LevelRuleFor(string level, string scene) =>
+        Levels.FirstOrDefault(r => r.AppliesTo(level, scene))
+        ?? throw new InvalidOperationException($"Policy {Id} has no rule for level '{level}'.");
+
+    internal AcceptancePolicy AddedTo(AcceptancePolicy defaults) => this with
+    {
+        Levels = [.. Levels, .. defaults.Levels],
+        Requirements = [.. defaults.Requirements, .. Requirements],
+    };
+}

@@ -1,0 +1,36 @@
+namespace HealthCode.Verifier.Policies;
+
+/// <summary>
+/// The loaded policies. A checkpoint uses the policy of its province (the two-digit prefix of its region:
+/// 440300 → 440000); 000000 and provinces without a file use the default.
+/// </summary>
+public sealed class PolicyCatalog
+{
+    public const string DefaultId = "default";
+    private readonly Dictionary<string, AcceptancePolicy> _byProvince;
+
+    /// <param name="defaults">The default policy: an unscoped rule for every level.</param>
+    /// <param name="regional">Regional policies as written (additions only); they are put on top of the default here.</param>
+    public PolicyCatalog(AcceptancePolicy defaults, IEnumerable<AcceptancePolicy> regional)
+    {
+        Default = defaults ?? throw new ArgumentNullException(nameof(defaults));
+        _byProvince = regional.ToDictionary(p => p.Id, p => p.AddedTo(defaults), StringComparer.Ordinal);
+    }
+
+    public AcceptancePolicy Default { get; }
+
+    /// <summary>The default first, then the regional policies (merged) by id.</summary>
+    public IReadOnlyList<AcceptancePolicy> All => [Default, .. _byProvince.Values.OrderBy(p => p.Id, StringComparer.Ordinal)];
+
+    public AcceptancePolicy ForCheckpoint(string checkpointRegion)
+    {
+        if (checkpointRegion is { Length: >= 2 }
+            && _byProvince.TryGetValue(string.Concat(checkpointRegion.AsSpan(0, 2), "0000"), out var policy))
+            return policy;
+        return Default;
+    }
+
+    /// <summary>Reads default.json and every &lt;province&gt;.json in the folder, each validated against policy.schema.json.</summary>
+    /// <exception cref="PolicyLoadException">A file is invalid; the message names the file and the field.</exception>
+    public static PolicyCatalog LoadFromDirectory(string path) => PolicyFileLoader.Load(path);
+}

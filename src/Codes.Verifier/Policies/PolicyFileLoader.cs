@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NJsonSchema;
+using NJsonSchema.Validation;
+
+namespace HealthCode.Verifier.Policies;
+
+internal static class PolicyFileLoader
+{
+    private static readonly string[] Levels = ["green", "yellow", "red", "unknown"];
+    private static readonly Lazy<JsonSchema> Schema = new(LoadSchema);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+
+    public static PolicyCatalog Load(string directory)
+    {
+        if (!Directory.Exists(directory))
+            throw new DirectoryNotFoundException($"Policy folder '{directory}' does not exist.");
+        var files = Directory.GetFiles(directory, "*.json").OrderBy(f => f, StringComparer.Ordinal).ToList();
+        var policies = files.Select(ReadFile).ToList();
+        var defaults = policies.FirstOrDefault(p => p.Id == PolicyCatalog.DefaultId)
+            ?? throw new PolicyLoadException(Path.Combine(directory, "default.json"), "id", "the default policy is missing.");
+        return new PolicyCatalog(defaults, policies.Where(p => p.Id != PolicyCatalog.DefaultId));
+    }
+
+    internal static AcceptancePolicy ReadFile(string file)
+    {
+        var text = File.ReadAllText(file);
+        var errors = Schema.Value.Validate(text);
+        if (errors.Count > 0)
+        {
+            var first = Leaves(errors).First();
+            throw new PolicyLoadException(file, FieldOf(first), Describe(errors));
+        }
+        var policy = JsonSerializer.Deserialize<AcceptancePolicy>(text, Json)
+            ?? throw new PolicyLoadException(file, "$", "empty document.");
+        CheckMeaning(file, policy);
+        return policy;
+    }
+
+    // What the schema cannot say: the id names the file, the default covers every level, regional files only add.
+    private static void CheckMeaning(string file, AcceptancePolicy policy)
+    {
+        if (policy.Id != Path.GetFileNameWithoutExtension(file))
+            throw new PolicyLoadException(file, "id", $"'{policy.Id}' does not match the file name.");
+        var isDefault = policy.Id == PolicyCatalog.DefaultId;
+        for (var i = 0; i < policy.Levels.Count; i++)
+        {
+            var rule = policy.Levels[i];
+            if (rule.Decision != Decision.Accept && rule.Reason is null)
+                throw new PolicyLoadException(file, $"levels[{i}].reason", "a deny or manual decision needs a reason.");
+            if (rule is { Level: "unknown", Decision: Decision.Accept })
+                throw new PolicyLoadException(file, $"levels[{i}].decision", "'unknown' never passes a checkpoint.");
+            if (!isDefault && rule.Scenes is null)
+                throw new PolicyLoadException(file, $"levels[{i}].scenes", "a regional level rule must name its scenes (it only adds to the default).");
+            if (isDefault && rule.Scenes is not null)
+                throw new PolicyLoadException(file, $"levels[{i}].scenes", "the default policy's level rules apply to every scene.");
+        }
+        if (isDefault)
+        {
+            foreach (var level in Levels)
+            {
+                if (policy.Levels.Count(r => r.Level == level) != 1)
+                    throw new PolicyLoadException(file, "levels", $"the default policy needs exactly one rule for '{level}'.");
+            }
+        }
+    }
+
+    private static string Describe(ICollection<ValidationError> errors) =>
+        string.Join("; ", Leaves(errors).Select(e => $"{FieldOf(e)}: {e.Kind}").Distinct());
+
+    private static IEnumerable<ValidationError> Leaves(IEnumerable<ValidationError> errors)
+    {
+        foreach (var error in errors)
+        {
+            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
+            {
+                // oneOf/anyOf: the branch errors say what is wrong; the parent only says "not one of". The branch
+                // with the fewest errors is the one the author meant (its "check" matched), so report only it.
+                var closest = child.Errors.Values.Where(e => e.Count > 0).MinBy(e => e.Count) ?? [];
+                var nested = Leaves(closest).ToList();
+                if (nested.Count > 0)
+                {
+                    foreach (var leaf in nested) yield return leaf;
+                    continue;
+                }
+            }
+            yield return error;
+        }
+    }
+
+    // NJsonSchema paths look like "#/requirements[0].withinHours"; name the field as a reader of the file would.
+    private static string FieldOf(ValidationError error)
+    {
+        var path = (error.Path ?? "#").TrimStart('#', '/');
+        if (error.Kind == ValidationErrorKind.PropertyRequired && error.Property is not null && !path.EndsWith(error.Property, StringComparison.Ordinal))
+            path = path.Length == 0 ? error.Property : $"{path}.{error.Property}";
+        return path.Length == 0 ? "$" : path;
+    }
+
+    private static JsonSchema LoadSchema()
+    {
+        using var stream = typeof(PolicyFileLoader).Assembly.GetManifestResourceStream("HealthCode.Verifier.policy.schema.json")
+            ?? throw new InvalidOperationException("policy.schema.json is not embedded in the assembly.");
+        using var reader = new StreamReader(stream);
+        // No external references in the schema, so this completes synchronously.
+        return JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
+    }
+}

@@ -1,0 +1,3 @@
+namespace HealthCode.Verifier.Verification;
+
+public sealed record HolderInfo(string? MaskedName, string? MaskedDocument);

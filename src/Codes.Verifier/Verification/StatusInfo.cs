@@ -1,0 +1,3 @@
+namespace HealthCode.Verifier.Verification;
+
+public sealed record StatusInfo(long Sequence, DateTimeOffset StatusAt, long AgeSeconds);

@@ -1,0 +1,10 @@
+namespace HealthCode.Verifier.Tests.Support;
+
+/// <summary>A clock the test moves by hand.</summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+    public override DateTimeOffset GetUtcNow() => _now;
+    public void Advance(TimeSpan by) => _now += by;
+    public void Set(DateTimeOffset now) => _now = now;
+}

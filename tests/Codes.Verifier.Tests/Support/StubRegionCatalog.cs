@@ -1,0 +1,34 @@
+using HealthCode.Translator.Profiles;
+
+namespace HealthCode.Verifier.Tests.Support;
+
+/// <summary>A handful of hand-made profiles with the code patterns, ages and labels of regions.md.</summary>
+public sealed class StubRegionCatalog(params RegionProfile[] profiles) : IRegionCatalog
+{
+    public static StubRegionCatalog Standard() => new(
+        Profile("000000", "^GJ[0-9A-Z]{18}$", "PT24H", "绿码", "黄码", "红码"),
+        Profile("110000", "^BJ-[0-9A-F]{20}$", "PT24H", "未见异常", "居家观察", "集中观察"),
+        Profile("320000", "^JS[0-9]{4}[0-9A-Z]{12}$", "PT24H", "绿码", "黄码", "红码"),
+        Profile("330000", "^ZJ[0-9A-Z]{18}$", "PT24H", "绿码", "黄码", "红码"),
+        Profile("440000", "^YKM[0-9]{15}$", "PT12H", "绿码", "黄码", "红码"),
+        Profile("810000", "^HKHC-[0-9]{8}-[0-9A-F]{8}$", "PT24H", "綠碼", "黃碼", "紅碼"),
+        Profile("820000", "^MO-[0-9A-F]{10}$", "PT24H", "綠碼", "黃碼", "紅碼"),
+        // Deliberately overlapping with 330000 so that detection can be ambiguous.
+        Profile("990000", "^ZJ9[0-9A-Z]{17}$", "PT24H", "绿", "黄", "红"));
+
+    public static RegionProfile Profile(string id, string pattern, string maxAge, string green, string yellow, string red) => new()
+    {
+        Id = id,
+        Name = id,
+        Format = "json",
+        CodePattern = pattern,
+        MaxStatusAge = maxAge,
+        TimeZone = "Asia/Shanghai",
+        Labels = new Dictionary<string, string> { ["green"] = green, ["yellow"] = yellow, ["red"] = red },
+        Fields = [],
+    };
+
+    public IReadOnlyList<RegionProfile> All => profiles;
+    public RegionProfile? Find(string regionId) => profiles.FirstOrDefault(p => p.Id == regionId);
+    public IReadOnlyList<RegionProfile> DetectIssuers(string code) => profiles.Where(p => p.CodeRegex.IsMatch(code)).ToList();
+}

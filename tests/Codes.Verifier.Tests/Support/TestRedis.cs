@@ -1,0 +1,42 @@
+using StackExchange.Redis;
+using HealthCode.Verifier.Store;
+
+namespace HealthCode.Verifier.Tests.Support;
+
+/// <summary>The real Redis the store tests run against (env HC_TEST_REDIS, default 127.0.0.1:6379).</summary>
+public static class TestRedis
+{
+    public static string Address => Environment.GetEnvironmentVariable("HC_TEST_REDIS") is { Length: > 0 } a ? a : "127.0.0.1:6379";
+
+    // The shared connection waits longer on sync calls (SCAN, cleanup) so a brief stall elsewhere does not fail a test.
+    private static readonly Lazy<ConnectionMultiplexer> Shared = new(() => Connect(syncTimeout: TimeSpan.FromSeconds(5)));
+
+    public static ConnectionMultiplexer Connection => Shared.Value;
+
+    /// <summary>A connection of its own, for tests that pause or flush.</summary>
+    public static ConnectionMultiplexer Connect(bool admin = false, TimeSpan? syncTimeout = null)
+    {
+        var options = RedisConnector.CreateOptions(Address, TimeSpan.FromSeconds(2));
+        options.AllowAdmin = admin;
+        // Short for the per-test connections: disposing one waits up to this long for its QUIT.
+        options.SyncTimeout = (int)(syncTimeout ?? TimeSpan.FromMilliseconds(500)).TotalMilliseconds;
+        var mux = ConnectionMultiplexer.Connect(options);
+        if (!mux.IsConnected) Assert.Ignore($"No Redis at {Address}: start one with redis-server --port 6379 --bind 127.0.0.1");
+        return mux;
+    }
+
+    public static string NewPrefix() => $"hct:{Guid.NewGuid():N}:";
+
+    /// <summary>Every key under the prefix (SCAN, test-sized data only).</summary>
+    public static IReadOnlyList<string> KeysUnder(string prefix)
+    {
+        var server = Connection.GetServer(Connection.GetEndPoints()[0]);
+        return server.Keys(pattern: prefix + "*", pageSize: 1000).Select(k => (string)k!).ToList();
+    }
+
+    public static void DeleteUnder(string prefix)
+    {
+        var db = Connection.GetDatabase();
+        foreach (var key in KeysUnder(prefix)) db.KeyDelete(key);
+    }
+}
