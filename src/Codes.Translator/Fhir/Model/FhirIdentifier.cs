@@ -1,0 +1,3 @@
+namespace HealthCode.Translator.Fhir.Model;
+
+public sealed record FhirIdentifier(string System, string Value);

@@ -1,0 +1,4 @@
+namespace HealthCode.Translator.Fhir.Model;
+
+/// <summary>Always a bundle-internal urn:uuid reference.</summary>
+public sealed record FhirReference(string Reference);
