@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The project's test command: installs and starts Redis and RabbitMQ on 127.0.0.1, installs the FHIR
+# validator from npm, runs every test project against the real servers, and stops what it started.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+LOG="$ROOT/.run/test-output.log"
+mkdir -p "$ROOT/.run"
+
+cleanup() { scripts/services.sh stop || true; }
+trap cleanup EXIT
+
+scripts/services.sh start
+timeout 600 npm ci --prefix tests/fhir --no-audit --no-fund --loglevel=error
+
+export HC_TEST_REDIS=${HC_TEST_REDIS:-127.0.0.1:6380}
+export HC_TEST_RABBITMQ=${HC_TEST_RABBITMQ:-amqp://guest:guest@127.0.0.1:5673/}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+status=0
+timeout 2400 dotnet test HealthCode.sln -c Release --nologo "$@" 2>&1 | tee "$LOG" || status=$?
+
+# One plain closing line over all test projects (dotnet test prints one summary per project).
+passed=$(grep -oE 'Passed: +[0-9]+' "$LOG" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$LOG" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$LOG" | awk '{s+=$2} END {print s+0}')
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then echo "no test ran" >&2; exit 1; fi
+exit "$status"
