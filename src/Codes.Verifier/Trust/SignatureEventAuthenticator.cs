@@ -39,7 +39,7 @@ public sealed partial class SignatureEventAuthenticator(
             return Refuse(IngestionReasonCodes.SignatureMissing, $"region {region} signs its events; hc-signature is required.");
         var signature = Decode(e.Signature);
         if (signature is null)
-            return Refuse(IngestionReasonCodes.SignatureInvalid, "hc-signature is not base64.");
+            return Refuse(IngestionReasonCodes.SignatureInvalid, "hc-signature is not the base64 of an ES256 signature.");
 
         var now = time.GetUtcNow();
         IReadOnlyList<TrustKey> candidates;

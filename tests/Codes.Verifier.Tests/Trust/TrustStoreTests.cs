@@ -71,6 +71,7 @@ public sealed class TrustStoreTests
     [TestCase("""{ "region": "330000", "keys": [ { "id": "zj-1", "algorithm": "ES256", "publicKey": "not base64!" } ] }""", "keys[0].publicKey")]
     [TestCase("""{ "region": "110000", "keys": [ { "id": "zj-1", "algorithm": "ES256", "publicKey": "AA==" } ] }""", "region")]
     [TestCase("""{ "region": "330000", "keys": [ { "id": "zj-1", "algorithm": "ES256", "publicKey": "AA==", "kid": "x" } ] }""", "keys[0].kid")]
+    [TestCase("""{ "region": "330000", "keys": [ """, "(file)")]
     public void Each_bad_field_is_named(string json, string field)
     {
         _folder.WriteRaw("330000", json);
