@@ -18,6 +18,16 @@ public static class IngestionReasonCodes
     /// <summary>The record's issuer or code pattern belongs to another region than the one that published it.</summary>
     public const string IssuerMismatch = "issuer-mismatch";
 
+    /// <summary>The region registers signing keys and the event carries no hc-signature.</summary>
+    public const string SignatureMissing = "signature-missing";
+    /// <summary>hc-signature is not base64, not a P-256 signature, or does not verify over the body bytes.</summary>
+    public const string SignatureInvalid = "signature-invalid";
+    /// <summary>hc-key-id names no key registered for the region.</summary>
+    public const string UnknownKeyId = "unknown-key-id";
+    /// <summary>The named key, or every key of the region, is outside its notBefore/notAfter window.</summary>
+    public const string KeyNotValid = "key-not-valid";
+
     public static readonly IReadOnlyList<string> All =
-        [RegionMismatch, UnknownRegion, BadSequence, BadKind, Unauthenticated, NormalizationFailed, IssuerMismatch];
+        [RegionMismatch, UnknownRegion, BadSequence, BadKind, Unauthenticated, NormalizationFailed, IssuerMismatch,
+         SignatureMissing, SignatureInvalid, UnknownKeyId, KeyNotValid];
 }

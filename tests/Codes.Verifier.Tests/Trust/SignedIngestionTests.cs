@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using HealthCode.Translator.Normalization;
+using HealthCode.Translator.Profiles;
+using HealthCode.Verifier.Ingestion;
+using HealthCode.Verifier.Store;
+using HealthCode.Verifier.Tests.Privacy;
+using HealthCode.Verifier.Tests.Support;
+using HealthCode.Verifier.Trust;
+
+namespace HealthCode.Verifier.Tests.Trust;
+
+/// <summary>The real consumer, translator and in-memory store, with Zhejiang registering a key and Beijing not.</summary>
+public sealed class SignedIngestionTests
+{
+    private const string ZhejiangCode = "ZJPVASQB8L70ZYFDRC5E";
+    private const string ZhejiangRedCode = "ZJ8ASPFMXQKT0WTXB552";
+    private static readonly DateTimeOffset Now = new(2022, 6, 6, 15, 0, 0, TimeSpan.Zero);
+    private static RegionCatalog _catalog = null!;
+    private ECDsa _key = null!;
+    private TrustFolder _folder = null!;
+    private InMemoryStatusStore _store = null!;
+    private StatusEventConsumer _consumer = null!;
+
+    [OneTimeSetUp]
+    public static void LoadRegions() =>
+        _catalog = RegionCatalog.LoadFromDirectory(Path.Combine(TestContext.CurrentContext.TestDirectory, "schemas", "regions"));
+
+    [SetUp]
+    public void CreateConsumer()
+    {
+        _key = TrustFolder.NewKey();
+        _folder = new TrustFolder();
+        _folder.Write("330000", TrustFolder.Key("zj-1", _key));
+        var clock = new ManualClock(Now);
+        _store = new InMemoryStatusStore(clock);
+        _consumer = new StatusEventConsumer(_store, new Normalizer(_catalog), _catalog, HolderKeysTests.Keys, clock,
+            new SignatureEventAuthenticator(_folder.Load(), clock));
+    }
+
+    [TearDown]
+    public void Dispose()
+    {
+        _folder.Dispose();
+        _key.Dispose();
+    }
+
+    private static byte[] Fixture(string region, string name) =>
+        File.ReadAllBytes(Path.Combine(TestContext.CurrentContext.TestDirectory, "fixtures", "regions", region, name + ".json"));
+
+    private static InboundStatusEvent Event(string region, byte[] body, string? signature, string? keyId) =>
+        new(region, region, "7", null, "application/json", body, "m-1", Now, signature, keyId, "test");
+
+    [Test]
+    public async Task Signed_event_reaches_the_store()
+    {
+        var body = Fixture("330000", "green");
+        var result = await _consumer.ConsumeAsync(Event("330000", body, EventSigner.Sign(body, _key), "zj-1"));
+        Assert.That(result, Is.EqualTo(ConsumeResult.Applied));
+        Assert.That((await _store.GetAsync("330000", ZhejiangCode)).Entry?.Level, Is.EqualTo("green"));
+    }
+
+    [Test]
+    public async Task Refused_event_never_reaches_the_store_and_names_the_signature_reason()
+    {
+        var result = await _consumer.ConsumeAsync(Event("330000", Fixture("330000", "green"), null, null));
+        // The consumer reports every refusal as "unauthenticated"; the finer reason leads the detail (and is
+        // AuthenticationResult.ReasonCode, which the consumer can adopt as its ReasonCode).
+        Assert.That(result.Status, Is.EqualTo(ConsumeStatus.Rejected));
+        Assert.That(result.ReasonCode, Is.EqualTo(IngestionReasonCodes.Unauthenticated));
+        Assert.That(result.Detail, Does.StartWith(IngestionReasonCodes.SignatureMissing + ":"));
+        Assert.That((await _store.GetAsync("330000", ZhejiangCode)).Entry, Is.Null);
+        Assert.That(_consumer.Metrics.RejectedFor(IngestionReasonCodes.Unauthenticated), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Event_with_another_events_signature_never_reaches_the_store()
+    {
+        var signature = EventSigner.Sign(Fixture("330000", "green"), _key);
+        var result = await _consumer.ConsumeAsync(Event("330000", Fixture("330000", "red"), signature, "zj-1"));
+        Assert.That(result.Detail, Does.StartWith(IngestionReasonCodes.SignatureInvalid + ":"));
+        Assert.That(result.Detail, Does.Not.Contain(ZhejiangRedCode));
+        Assert.That((await _store.GetAsync("330000", ZhejiangRedCode)).Entry, Is.Null);
+    }
+
+    [Test]
+    public async Task Unsigned_event_of_a_region_without_key_is_applied()
+    {
+        var body = Fixture("110000", "green");
+        Assert.That(await _consumer.ConsumeAsync(Event("110000", body, null, null)), Is.EqualTo(ConsumeResult.Applied));
+    }
+}
