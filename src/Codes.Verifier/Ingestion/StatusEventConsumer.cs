@@ -62,7 +62,7 @@ public sealed class StatusEventConsumer(
 
         var auth = await _authenticator.AuthenticateAsync(e, profile, ct);
         if (!auth.Allowed)
-            return ConsumeResult.Rejected(IngestionReasonCodes.Unauthenticated, auth.Detail ?? "The event could not be authenticated.");
+            return ConsumeResult.Rejected(auth.ReasonCode ?? IngestionReasonCodes.Unauthenticated, auth.Detail ?? "The event could not be authenticated.");
 
         var now = time.GetUtcNow();
         var built = kind == KindRevoke ? BuildTombstone(e, profile, sequence, now) : BuildStatus(e, profile, sequence, now);
