@@ -49,8 +49,9 @@ public sealed class AmqpIngestionTests
     public async Task Shaanxi_xml_over_amqp_is_applied()
     {
         var red = RegionSample.Get("610000", "red");
-        await _publisher.PublishAsync("610000", red.Body, 7, "application/xml");
-        var entry = await _host.WaitForAsync("610000", red.Code, e => e.Sequence == 7);
+        // Above any sequence the samples test used for the same code (tests share this host's store).
+        await _publisher.PublishAsync("610000", red.Body, 10_007, "application/xml");
+        var entry = await _host.WaitForAsync("610000", red.Code, e => e.Sequence == 10_007);
         Assert.That((entry.Level, entry.NativeLevel), Is.EqualTo((red.Level, red.NativeLevel)));
     }
 
@@ -58,11 +59,11 @@ public sealed class AmqpIngestionTests
     public async Task Revoke_kind_makes_the_stored_entry_revoked()
     {
         var green = RegionSample.Get("440000", "green");
-        await _publisher.PublishAsync("440000", green.Body, 500);
-        await _host.WaitForAsync("440000", green.Code, e => e.Sequence == 500 && !e.Revoked);
+        await _publisher.PublishAsync("440000", green.Body, 10_500);
+        await _host.WaitForAsync("440000", green.Code, e => e.Sequence == 10_500 && !e.Revoked);
 
-        await _publisher.PublishAsync("440000", green.Body, 501, kind: "revoke");
-        var revoked = await _host.WaitForAsync("440000", green.Code, e => e.Sequence == 501);
+        await _publisher.PublishAsync("440000", green.Body, 10_501, kind: "revoke");
+        var revoked = await _host.WaitForAsync("440000", green.Code, e => e.Sequence == 10_501);
         Assert.That((revoked.Revoked, revoked.Level, revoked.HolderKey), Is.EqualTo((true, "unknown", (string?)null)));
     }
 
@@ -70,8 +71,8 @@ public sealed class AmqpIngestionTests
     public async Task Sequence_header_sent_as_a_string_is_accepted_like_a_long()
     {
         var green = RegionSample.Get("500000", "green");
-        await _publisher.PublishAsync("500000", green.Body, 0, sequenceHeader: Encoding.UTF8.GetBytes("900"));
-        var entry = await _host.WaitForAsync("500000", green.Code, e => e.Sequence == 900);
+        await _publisher.PublishAsync("500000", green.Body, 0, sequenceHeader: Encoding.UTF8.GetBytes("10900"));
+        var entry = await _host.WaitForAsync("500000", green.Code, e => e.Sequence == 10_900);
         Assert.That(entry.Level, Is.EqualTo(green.Level));
     }
 
@@ -80,12 +81,12 @@ public sealed class AmqpIngestionTests
     {
         var red = RegionSample.Get("310000", "red");
         var applied = _host.Consumer.Metrics.Applied;
-        var e = new InboundStatusEvent("310000", "310000", "4242", null, "application/json", red.Body, "http-1", DateTimeOffset.UtcNow,
+        var e = new InboundStatusEvent("310000", "310000", "14242", null, "application/json", red.Body, "http-1", DateTimeOffset.UtcNow,
             null, null, "http");
 
         await _host.Publisher.PublishAsync(e);   // returns only after the broker confirm
 
-        var entry = await _host.WaitForAsync("310000", red.Code, s => s.Sequence == 4242);
+        var entry = await _host.WaitForAsync("310000", red.Code, s => s.Sequence == 14_242);
         Assert.That(entry.Level, Is.EqualTo("red"));
         Assert.That(_host.Consumer.Metrics.Applied, Is.GreaterThan(applied));
     }

@@ -63,7 +63,7 @@ public sealed partial class StatusDeliveryHandler(
             {
                 if (++storeAttempts >= options.StoreAttempts)
                 {
-                    LogStoreGaveUp(ex, e.RoutingRegion, e.MessageId, storeAttempts);
+                    LogStoreGaveUp(e.RoutingRegion, e.MessageId, storeAttempts, ex.Message);
                     return null;
                 }
                 await Task.Delay(storeDelay, time, ct);
@@ -103,8 +103,9 @@ public sealed partial class StatusDeliveryHandler(
     [LoggerMessage(Level = LogLevel.Error, Message = "Status event {MessageId} for region {Region} could not be copied to the error queue; it will be redelivered")]
     private partial void LogErrorQueueFailed(Exception e, string region, string? messageId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Status store unavailable for event {MessageId} of region {Region} after {Attempts} attempts; requeueing it")]
-    private partial void LogStoreGaveUp(Exception e, string region, string? messageId, int attempts);
+    // No stack trace: during an outage this fires for every delivery, every requeue cycle.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Status store unavailable for event {MessageId} of region {Region} after {Attempts} attempts; requeueing it ({Cause})")]
+    private partial void LogStoreGaveUp(string region, string? messageId, int attempts, string cause);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Consuming status event {MessageId} of region {Region} failed {Attempts} times; moving it to the error queue")]
     private partial void LogFault(Exception e, string region, string? messageId, int attempts);
