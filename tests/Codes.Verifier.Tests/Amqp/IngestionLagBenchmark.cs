@@ -21,7 +21,7 @@ public sealed class IngestionLagBenchmark
             var clock = Stopwatch.StartNew();
             await publisher.PublishAsync("310000", RegionSample.Shanghai(code, i % 3, DateTimeOffset.UtcNow), sequence);
             var confirmed = clock.Elapsed.TotalMilliseconds;
-            while ((await host.Store.GetAsync("310000", code)).Entry?.Sequence != sequence)
+            while (await SequenceOf(host, code) != sequence)
                 if (clock.Elapsed > TimeSpan.FromSeconds(10)) Assert.Fail($"event {i} not visible after 10 s");
             if (i < warmup) continue;
             confirm.Add(confirmed);
@@ -29,6 +29,13 @@ public sealed class IngestionLagBenchmark
         }
         TestContext.Out.WriteLine($"{events} events: publish+confirm p50 {P(confirm, 50):0.00} ms p99 {P(confirm, 99):0.00} ms; " +
                                   $"publish→visible p50 {P(visible, 50):0.00} ms p99 {P(visible, 99):0.00} ms max {visible.Max():0.00} ms");
+    }
+
+    // A read that misses its 250 ms deadline on a loaded box is a slow sample, not a failure.
+    private static async Task<long?> SequenceOf(IngestionHost host, string code)
+    {
+        try { return (await host.Store.GetAsync("310000", code)).Entry?.Sequence; }
+        catch (HealthCode.Verifier.Store.StoreUnavailableException) { return null; }
     }
 
     private static double P(List<double> values, int percentile)
