@@ -10,6 +10,9 @@ public sealed class AmqpIngestionTests
 {
     private IngestionHost _host = null!;
     private RegionalPublisher _publisher = null!;
+    // Tests share this host's store and some sample codes: every test takes fresh, ever higher sequences.
+    private long _sequence = 1000;
+    private long NextSequence() => ++_sequence;
 
     [OneTimeSetUp]
     public async Task StartHost()
@@ -31,11 +34,10 @@ public sealed class AmqpIngestionTests
         var samples = RegionSample.All();
         Assert.That(samples.Select(s => s.Region).Distinct().Count(), Is.EqualTo(12));
         // Later samples of the same code carry higher sequences, so each code must end with its last sample's status.
-        var sequence = 100L;
         var expected = new Dictionary<(string Region, string Code), RegionSample>();
         foreach (var sample in samples)
         {
-            await _publisher.PublishAsync(sample.Region, sample.Body, ++sequence, sample.ContentType);
+            await _publisher.PublishAsync(sample.Region, sample.Body, NextSequence(), sample.ContentType);
             expected[(sample.Region, sample.Code)] = sample;
         }
         foreach (var ((region, code), sample) in expected)
@@ -49,9 +51,9 @@ public sealed class AmqpIngestionTests
     public async Task Shaanxi_xml_over_amqp_is_applied()
     {
         var red = RegionSample.Get("610000", "red");
-        // Above any sequence the samples test used for the same code (tests share this host's store).
-        await _publisher.PublishAsync("610000", red.Body, 10_007, "application/xml");
-        var entry = await _host.WaitForAsync("610000", red.Code, e => e.Sequence == 10_007);
+        var sequence = NextSequence();
+        await _publisher.PublishAsync("610000", red.Body, sequence, "application/xml");
+        var entry = await _host.WaitForAsync("610000", red.Code, e => e.Sequence == sequence);
         Assert.That((entry.Level, entry.NativeLevel), Is.EqualTo((red.Level, red.NativeLevel)));
     }
 
@@ -59,11 +61,13 @@ public sealed class AmqpIngestionTests
     public async Task Revoke_kind_makes_the_stored_entry_revoked()
     {
         var green = RegionSample.Get("440000", "green");
-        await _publisher.PublishAsync("440000", green.Body, 10_500);
-        await _host.WaitForAsync("440000", green.Code, e => e.Sequence == 10_500 && !e.Revoked);
+        var status = NextSequence();
+        await _publisher.PublishAsync("440000", green.Body, status);
+        await _host.WaitForAsync("440000", green.Code, e => e.Sequence == status && !e.Revoked);
 
-        await _publisher.PublishAsync("440000", green.Body, 10_501, kind: "revoke");
-        var revoked = await _host.WaitForAsync("440000", green.Code, e => e.Sequence == 10_501);
+        var revoke = NextSequence();
+        await _publisher.PublishAsync("440000", green.Body, revoke, kind: "revoke");
+        var revoked = await _host.WaitForAsync("440000", green.Code, e => e.Sequence == revoke);
         Assert.That((revoked.Revoked, revoked.Level, revoked.HolderKey), Is.EqualTo((true, "unknown", (string?)null)));
     }
 
@@ -71,8 +75,9 @@ public sealed class AmqpIngestionTests
     public async Task Sequence_header_sent_as_a_string_is_accepted_like_a_long()
     {
         var green = RegionSample.Get("500000", "green");
-        await _publisher.PublishAsync("500000", green.Body, 0, sequenceHeader: Encoding.UTF8.GetBytes("10900"));
-        var entry = await _host.WaitForAsync("500000", green.Code, e => e.Sequence == 10_900);
+        var sequence = NextSequence();
+        await _publisher.PublishAsync("500000", green.Body, 0, sequenceHeader: Encoding.UTF8.GetBytes(sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var entry = await _host.WaitForAsync("500000", green.Code, e => e.Sequence == sequence);
         Assert.That(entry.Level, Is.EqualTo(green.Level));
     }
 
@@ -81,12 +86,13 @@ public sealed class AmqpIngestionTests
     {
         var red = RegionSample.Get("310000", "red");
         var applied = _host.Consumer.Metrics.Applied;
-        var e = new InboundStatusEvent("310000", "310000", "14242", null, "application/json", red.Body, "http-1", DateTimeOffset.UtcNow,
+        var sequence = NextSequence();
+        var e = new InboundStatusEvent("310000", "310000", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), null, "application/json", red.Body, "http-1", DateTimeOffset.UtcNow,
             null, null, "http");
 
         await _host.Publisher.PublishAsync(e);   // returns only after the broker confirm
 
-        var entry = await _host.WaitForAsync("310000", red.Code, s => s.Sequence == 14_242);
+        var entry = await _host.WaitForAsync("310000", red.Code, s => s.Sequence == sequence);
         Assert.That(entry.Level, Is.EqualTo("red"));
         Assert.That(_host.Consumer.Metrics.Applied, Is.GreaterThan(applied));
     }
@@ -141,6 +147,47 @@ public sealed class AmqpIngestionTests
         }
         TestContext.Out.WriteLine($"{shuffled.Length} events over {codes} codes: published+confirmed in {published.TotalMilliseconds:0} ms, " +
                                   $"all consumed in {consumedAt.TotalMilliseconds:0} ms ({shuffled.Length / consumedAt.TotalSeconds:0} events/s)");
+    }
+
+    [Test]
+    public async Task Applied_and_rejected_events_are_announced_over_masstransit_without_names_or_documents()
+    {
+        await using var admin = await AmqpTestEnvironment.ConnectAsync();
+        await using var watch = await admin.CreateChannelAsync();
+        var queue = (await watch.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true)).QueueName;
+        foreach (var type in new[] { "StatusApplied", "StatusEventRejected" })
+        {
+            var exchange = "HealthCode.Verifier.Transport.Notifications:" + type;   // MassTransit's publish topology
+            await watch.ExchangeDeclareAsync(exchange, "fanout", durable: true, autoDelete: false);
+            await watch.QueueBindAsync(queue, exchange, "");
+        }
+        var green = RegionSample.Get("420000", "green");
+        var messageId = Guid.NewGuid().ToString("N");
+
+        var sequence = NextSequence();
+        var text = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await _publisher.PublishAsync("420000", green.Body, sequence);
+        await _publisher.PublishAsync("420000", green.Body, NextSequence(), headerRegion: "110000", messageId: messageId);
+
+        var seen = new List<string>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline && !(seen.Any(m => m.Contains(green.Code) && m.Contains(text)) && seen.Any(m => m.Contains(messageId))))
+        {
+            var got = await watch.BasicGetAsync(queue, autoAck: true);
+            if (got is null) await Task.Delay(20);
+            else seen.Add(Encoding.UTF8.GetString(got.Body.Span));
+        }
+        var applied = seen.Single(m => m.Contains(green.Code) && m.Contains(text));
+        var rejected = seen.Single(m => m.Contains(messageId));
+        using var json = System.Text.Json.JsonDocument.Parse(applied);
+        var message = json.RootElement.GetProperty("message");
+        Assert.That((message.GetProperty("issuer").GetString(), message.GetProperty("level").GetString(), message.GetProperty("sequence").GetInt64()),
+            Is.EqualTo(("420000", green.Level, sequence)));
+        Assert.That(rejected, Does.Contain("region-mismatch"));
+        var person = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllBytes(green.File.Replace(".json", ".expected.json")))
+            .RootElement.GetProperty("canonical");
+        Assert.That(applied, Does.Not.Contain(person.GetProperty("person.name").GetString()!)
+            .And.Not.Contain(person.GetProperty("person.document.number").GetString()!));
     }
 
     private long Consumed() => _host.Consumer.Metrics.Applied + _host.Consumer.Metrics.Superseded + _host.Consumer.Metrics.Rejected;

@@ -73,7 +73,7 @@ public static class RabbitMqTransportExtensions
             });
         });
         // Publishes made before the bus is up would be lost silently (engineering notes §1.13).
-        services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
+        services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = options.WaitForBusAtStartup);
 
         services.AddHealthChecks().AddCheck<IngestionConnectionHealthCheck>(IngestionConnectionHealthCheck.Name, tags: [ReadyTag]);
         return services;

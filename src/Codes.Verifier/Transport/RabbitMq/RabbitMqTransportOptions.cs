@@ -31,6 +31,13 @@ public sealed record RabbitMqTransportOptions
     public TimeSpan PublishTimeout { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>Deadline for one observer call (notifications are best effort and must not stall ingestion).</summary>
     public TimeSpan ObserverTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// MassTransit's WaitUntilStarted: host start waits for the notification bus (so nothing is published into a bus
+    /// that is not up). Consequence: while the broker is down at boot, the host waits for it (it does not crash);
+    /// ingestion itself never blocks start-up. False lets the host start and the bus connect in the background.
+    /// </summary>
+    public bool WaitForBusAtStartup { get; init; } = true;
+
     /// <summary>Backoff cap while the broker is unreachable at start-up.</summary>
     public TimeSpan ConnectRetryMaxDelay { get; init; } = TimeSpan.FromSeconds(15);
 }
