@@ -90,6 +90,13 @@ public sealed partial class StatusIngestionService(
             // Shutting down: leave it unacked; the broker redelivers it to the next consumer.
             return;
         }
+        catch (Exception ex)
+        {
+            // The handler turns consumer failures into outcomes; reaching here is a transport bug. Requeue rather than
+            // leave the delivery unacked (which would hold a prefetch slot until the channel closes).
+            LogHandlerFailed(ex, e.RoutingRegion, e.MessageId);
+            outcome = new DeliveryOutcome(Ack: false, Result: null);
+        }
 
         try
         {
@@ -156,6 +163,9 @@ public sealed partial class StatusIngestionService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ack/nack status event {MessageId} of region {Region}; the broker will redeliver it")]
     private partial void LogSettleFailed(Exception e, string region, string? messageId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling status event {MessageId} of region {Region} failed; requeueing it")]
+    private partial void LogHandlerFailed(Exception e, string region, string? messageId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Status event observer {Observer} failed")]
     private partial void LogObserverFailed(Exception e, string observer);
