@@ -1,13 +1,100 @@
+using HealthCode.Verifier.Transport.Notifications;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace HealthCode.Verifier.Transport.RabbitMq;
 
 public static class RabbitMqTransportExtensions
 {
+    public const string ReadyTag = "ready";
+
     /// <summary>Real mode: raw native payloads from the hc.status exchange feeding the same <c>StatusEventConsumer</c>.</summary>
-    public static IServiceCollection AddRabbitMqStatusTransport(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddRabbitMqStatusTransport(this IServiceCollection services, string connectionString) =>
+        services.AddRabbitMqStatusTransport(new RabbitMqTransportOptions { ConnectionString = connectionString });
+
+    /// <summary>
+    /// Registers the ingestion consumer (hosted), the confirming <see cref="IStatusEventPublisher"/>, MassTransit for
+    /// the service's own integration events, and "ready" health checks for both. The host registers
+    /// <c>StatusEventConsumer</c>, <c>INormalizer</c> and a <see cref="TimeProvider"/>.
+    /// </summary>
+    public static IServiceCollection AddRabbitMqStatusTransport(this IServiceCollection services, RabbitMqTransportOptions options)
     {
-        // Filled in by the RabbitMQ implementation.
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
+        var uri = new Uri(options.ConnectionString);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton(sp => new TransportMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+
+        // Consuming and publishing on separate connections: a publisher blocked by broker flow control must not
+        // stall acks, and vice versa.
+        services.AddKeyedSingleton(Connections.Ingest, (sp, _) =>
+            new AmqpConnectionSource(options, "healthcode-ingest", sp.GetRequiredService<ILoggerFactory>().CreateLogger<AmqpConnectionSource>()));
+        services.AddKeyedSingleton(Connections.Publish, (sp, _) =>
+            new AmqpConnectionSource(options, "healthcode-publish", sp.GetRequiredService<ILoggerFactory>().CreateLogger<AmqpConnectionSource>()));
+        services.AddKeyedSingleton(Connections.Ingest, (sp, key) =>
+            new ConfirmedPublisher(sp.GetRequiredKeyedService<AmqpConnectionSource>(key), options.PublishTimeout));
+        services.AddKeyedSingleton(Connections.Publish, (sp, key) =>
+            new ConfirmedPublisher(sp.GetRequiredKeyedService<AmqpConnectionSource>(key), options.PublishTimeout));
+
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StatusDeliveryHandler>(sp,
+            sp.GetRequiredKeyedService<ConfirmedPublisher>(Connections.Ingest)));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StatusIngestionService>(sp,
+            sp.GetRequiredKeyedService<AmqpConnectionSource>(Connections.Ingest)));
+        services.AddHostedService(sp => sp.GetRequiredService<StatusIngestionService>());
+        services.AddSingleton<IStatusEventPublisher>(sp => ActivatorUtilities.CreateInstance<RabbitMqStatusEventPublisher>(sp,
+            sp.GetRequiredKeyedService<ConfirmedPublisher>(Connections.Publish)));
+
+        services.AddSingleton<IStatusEventObserver, IntegrationEventObserver>();
+        services.AddMassTransit(x =>
+        {
+            x.ConfigureHealthCheckOptions(h =>
+            {
+                h.Name = "masstransit-bus";
+                h.Tags.Add(ReadyTag);
+            });
+            // Any receive endpoint added later gets a quorum queue (no replication factor: single node here).
+            x.AddConfigureEndpointsCallback((_, cfg) =>
+            {
+                if (cfg is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
+            });
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(uri.Host, uri.IsDefaultPort || uri.Port < 0 ? (ushort)5672 : (ushort)uri.Port, VirtualHost(uri), h =>
+                {
+                    var (user, password) = Credentials(uri);
+                    h.Username(user);
+                    h.Password(password);
+                });
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+        // Publishes made before the bus is up would be lost silently (engineering notes §1.13).
+        services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = options.WaitForBusAtStartup);
+
+        services.AddHealthChecks().AddCheck<IngestionConnectionHealthCheck>(IngestionConnectionHealthCheck.Name, tags: [ReadyTag]);
         return services;
+    }
+
+    private static string VirtualHost(Uri uri)
+    {
+        var path = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        return path.Length == 0 ? "/" : path;
+    }
+
+    private static (string User, string Password) Credentials(Uri uri)
+    {
+        if (string.IsNullOrEmpty(uri.UserInfo)) return ("guest", "guest");
+        var parts = uri.UserInfo.Split(':', 2);
+        return (Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "");
+    }
+
+    private static class Connections
+    {
+        public const string Ingest = "hc-ingest";
+        public const string Publish = "hc-publish";
     }
 }

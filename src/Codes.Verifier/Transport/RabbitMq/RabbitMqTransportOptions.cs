@@ -1,0 +1,43 @@
+namespace HealthCode.Verifier.Transport.RabbitMq;
+
+/// <summary>
+/// Names follow the public AMQP contract (DESIGN.md §6) and deploy/rabbitmq/definitions.json; tests override them
+/// to run on queues of their own. Retry budgets bound how long one delivery can hold a handler slot.
+/// </summary>
+public sealed record RabbitMqTransportOptions
+{
+    public string ConnectionString { get; init; } = "amqp://guest:guest@127.0.0.1:5672/";
+    public string Exchange { get; init; } = "hc.status";
+    public string IngestQueue { get; init; } = "hc.status.ingest";
+    public string ErrorQueue { get; init; } = "hc.status.error";
+    /// <summary>Binding key of the ingest queue on the exchange: every region.</summary>
+    public string BindingKey { get; init; } = "#";
+
+    /// <summary>Unacked deliveries the broker may push; handlers run at most <see cref="ConcurrentHandlers"/> of them at once.</summary>
+    public ushort PrefetchCount { get; init; } = 32;
+    public ushort ConcurrentHandlers { get; init; } = 8;
+
+    /// <summary>Store outage: tries in memory (capped exponential backoff) before the delivery goes back to the queue.</summary>
+    public int StoreAttempts { get; init; } = 5;
+    public TimeSpan StoreRetryFirstDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan StoreRetryMaxDelay { get; init; } = TimeSpan.FromMilliseconds(800);
+    /// <summary>Pause before a requeue so an outage does not turn into a hot redelivery loop.</summary>
+    public TimeSpan RequeueDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Unexpected consumer exceptions: tries before the delivery goes to the error queue as consumer-fault.</summary>
+    public int FaultAttempts { get; init; } = 3;
+
+    /// <summary>Deadline for one publish including its broker confirm (HTTP publishes, error-queue copies).</summary>
+    public TimeSpan PublishTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>Deadline for one observer call (notifications are best effort and must not stall ingestion).</summary>
+    public TimeSpan ObserverTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// MassTransit's WaitUntilStarted: host start waits for the notification bus (so nothing is published into a bus
+    /// that is not up). Consequence: while the broker is down at boot, the host waits for it (it does not crash);
+    /// ingestion itself never blocks start-up. False lets the host start and the bus connect in the background.
+    /// </summary>
+    public bool WaitForBusAtStartup { get; init; } = true;
+
+    /// <summary>Backoff cap while the broker is unreachable at start-up.</summary>
+    public TimeSpan ConnectRetryMaxDelay { get; init; } = TimeSpan.FromSeconds(15);
+}

@@ -1,0 +1,49 @@
+using System.Text;
+using HealthCode.Verifier.Ingestion;
+using HealthCode.Verifier.Transport.RabbitMq;
+
+namespace HealthCode.Verifier.Tests.Amqp;
+
+[Category("Amqp")]
+public sealed class PoisonEventTests
+{
+    [Test]
+    public async Task Poison_payloads_land_in_the_error_queue_with_a_reason_while_later_events_are_applied()
+    {
+        await using var host = await IngestionHost.StartAsync();
+        await using var publisher = await RegionalPublisher.OpenAsync(host.Options.Exchange);
+        var green = RegionSample.Get("310000", "green");
+        var unknownEnum = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(green.Body).Replace("\"color\": 0", "\"color\": 7"));
+        Assert.That(unknownEnum, Is.Not.EqualTo(green.Body), "fixture changed: the color edit did not apply");
+
+        await publisher.PublishAsync("310000", Encoding.UTF8.GetBytes("{\"codeId\": \"SH5140"), 1, messageId: "bad-json");
+        await publisher.PublishAsync("310000", unknownEnum, 2, messageId: "unknown-enum");
+        await publisher.PublishAsync("310000", green.Body, 3, headerRegion: "110000", messageId: "region-mismatch");
+        await publisher.PublishAsync("310000", green.Body, 4, messageId: "good");
+
+        await host.WaitForAsync("310000", green.Code, e => e.Sequence == 4);
+        var errors = await host.TakeErrorsAsync(3);
+        var byId = errors.ToDictionary(m => m.BasicProperties.MessageId!);
+        Assert.That(byId.Keys, Is.EquivalentTo(new[] { "bad-json", "unknown-enum", "region-mismatch" }));
+        Assert.That(Header(byId["bad-json"], StatusHeaders.ErrorReason), Is.EqualTo(IngestionReasonCodes.NormalizationFailed));
+        Assert.That(Header(byId["unknown-enum"], StatusHeaders.ErrorReason), Is.EqualTo(IngestionReasonCodes.NormalizationFailed));
+        Assert.That(Header(byId["region-mismatch"], StatusHeaders.ErrorReason), Is.EqualTo(IngestionReasonCodes.RegionMismatch));
+
+        var copy = byId["unknown-enum"];
+        Assert.That(copy.Body.ToArray(), Is.EqualTo(unknownEnum), "the original body, byte for byte");
+        Assert.That((copy.BasicProperties.ContentType, copy.BasicProperties.Persistent), Is.EqualTo(("application/json", true)));
+        Assert.That(copy.BasicProperties.Headers!["hc-sequence"], Is.EqualTo(2L), "original headers kept");
+        Assert.That(Header(copy, "hc-region"), Is.EqualTo("310000"));
+        Assert.That(Header(copy, StatusHeaders.ErrorRoutingKey), Is.EqualTo("310000"));
+        Assert.That(DateTimeOffset.Parse(Header(copy, StatusHeaders.ErrorAt)!), Is.EqualTo(DateTimeOffset.UtcNow).Within(TimeSpan.FromMinutes(1)));
+        foreach (var error in errors)
+            Assert.That(Header(error, StatusHeaders.ErrorDetail), Is.Not.Empty.And.Not.Contain("周杰").And.Not.Contain("310104197503212087"));
+
+        Assert.That(host.TransportMetrics.ErrorQueued, Is.EqualTo(3));
+        Assert.That(host.Consumer.Metrics.Rejected, Is.EqualTo(3));
+        Assert.That(host.Ingestion.IsConsuming, Is.True, "the consumer keeps running");
+    }
+
+    private static string? Header(RabbitMQ.Client.BasicGetResult message, string name) =>
+        AmqpHeaderValues.GetString(message.BasicProperties.Headers, name);
+}
