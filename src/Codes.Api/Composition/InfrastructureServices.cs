@@ -1,0 +1,35 @@
+using HealthCode.Api.Health;
+using HealthCode.Api.Samples;
+using HealthCode.Verifier.Store;
+using HealthCode.Verifier.Transport.InProcess;
+using HealthCode.Verifier.Transport.RabbitMq;
+using StackExchange.Redis;
+
+namespace HealthCode.Api.Composition;
+
+/// <summary>Store and bus per <see cref="RunningMode"/>, the sample seeding, and the readiness checks.</summary>
+public static class InfrastructureServices
+{
+    public static IServiceCollection AddStatusInfrastructure(this IServiceCollection services, RunningMode mode)
+    {
+        services.AddSingleton(mode);
+        if (mode.Redis is { } redis)
+        {
+            // RedisConnector never throws when Redis is down: start-up goes on and the store reports unavailable until it connects.
+            services.AddSingleton<IConnectionMultiplexer>(_ => RedisConnector.Connect(redis));
+            services.AddSingleton<IStatusStore>(sp => new RedisStatusStore(sp.GetRequiredService<IConnectionMultiplexer>()));
+        }
+        else
+        {
+            services.AddSingleton<IStatusStore>(sp => new InMemoryStatusStore(sp.GetRequiredService<TimeProvider>()));
+        }
+
+        if (mode.RabbitMq is { } rabbit) services.AddRabbitMqStatusTransport(rabbit);
+        else services.AddInProcessStatusTransport();
+
+        if (mode.SeedSamples) services.AddHostedService<SampleSeeder>();
+
+        services.AddHealthChecks().AddCheck<StatusStoreHealthCheck>("status-store", tags: [HealthEndpoints.ReadyTag]);
+        return services;
+    }
+}
