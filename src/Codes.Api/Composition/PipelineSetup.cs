@@ -11,7 +11,9 @@ public static class PipelineSetup
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
-            c.ProblemDetails.Type ??= ProblemTypes.ForStatus(c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode);
+            // The framework fills in RFC 9110 section links for bare status codes; clients match on our stable types instead.
+            if (c.ProblemDetails.Type is null || c.ProblemDetails.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+                c.ProblemDetails.Type = ProblemTypes.ForStatus(c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode);
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier);
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
