@@ -2,6 +2,7 @@ using System.Globalization;
 using HealthCode.Translator.Normalization;
 using HealthCode.Translator.Profiles;
 using HealthCode.Verifier.Ingestion;
+using HealthCode.Verifier.Store;
 
 namespace HealthCode.Api.Samples;
 
@@ -36,10 +37,20 @@ public sealed partial class SampleSeeder(
 
             var now = time.GetUtcNow();
             var body = StatusTimeRewriter.Rewrite(profile, await File.ReadAllBytesAsync(file, cancellationToken), now);
-            var result = await consumer.ConsumeAsync(new InboundStatusEvent(
-                region, region, SeedSequence.ToString(CultureInfo.InvariantCulture), StatusEventConsumer.KindStatus,
-                MediaTypes.ForFormat(profile.Format), body, "seed:" + region + "/" + Path.GetFileName(file), now,
-                Signature: null, KeyId: null, Channel: "seed"), cancellationToken);
+            ConsumeResult result;
+            try
+            {
+                result = await consumer.ConsumeAsync(new InboundStatusEvent(
+                    region, region, SeedSequence.ToString(CultureInfo.InvariantCulture), StatusEventConsumer.KindStatus,
+                    MediaTypes.ForFormat(profile.Format), body, "seed:" + region + "/" + Path.GetFileName(file), now,
+                    Signature: null, KeyId: null, Channel: "seed"), cancellationToken);
+            }
+            catch (StoreUnavailableException e)
+            {
+                // Seeding is a convenience: a store that is down must not stop the service from starting (verify answers manual).
+                LogStoreUnavailable(e, applied);
+                return;
+            }
             if (result.Status == ConsumeStatus.Applied) applied++;
             else
             {
@@ -57,6 +68,9 @@ public sealed partial class SampleSeeder(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sample {Region}/{File} not applied: {Status} {Reason} ({Detail})")]
     private partial void LogNotApplied(string region, string file, ConsumeStatus status, string? reason, string? detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sample seeding stopped after {Applied} statuses: the status store is unavailable")]
+    private partial void LogStoreUnavailable(Exception e, int applied);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Applied} sample statuses ({Other} not applied)")]
     private partial void LogSeeded(int applied, int other);
