@@ -12,7 +12,7 @@ builder.Services
     .AddHealthCodeJson()
     .AddHealthCodeProblems()
     .AddHealthCodeCore(builder.Configuration, builder.Environment)
-    .AddStatusInfrastructure(mode)
+    .AddStatusInfrastructure(mode, builder.Configuration)
     .AddApiKeyAuth()
     .AddApiKeyRateLimiting(builder.Configuration)
     .AddHealthCodeOpenApi()

@@ -10,14 +10,18 @@ namespace HealthCode.Api.Composition;
 /// <summary>Store and bus per <see cref="RunningMode"/>, the sample seeding, and the readiness checks.</summary>
 public static class InfrastructureServices
 {
-    public static IServiceCollection AddStatusInfrastructure(this IServiceCollection services, RunningMode mode)
+    /// <summary>Namespaces every Redis key, so several deployments (or test runs) can share one Redis.</summary>
+    public const string RedisKeyPrefixKey = "HealthCode:Redis:KeyPrefix";
+
+    public static IServiceCollection AddStatusInfrastructure(this IServiceCollection services, RunningMode mode, IConfiguration configuration)
     {
         services.AddSingleton(mode);
         if (mode.Redis is { } redis)
         {
             // RedisConnector never throws when Redis is down: start-up goes on and the store reports unavailable until it connects.
             services.AddSingleton<IConnectionMultiplexer>(_ => RedisConnector.Connect(redis));
-            services.AddSingleton<IStatusStore>(sp => new RedisStatusStore(sp.GetRequiredService<IConnectionMultiplexer>()));
+            var options = configuration[RedisKeyPrefixKey] is { Length: > 0 } prefix ? new RedisStoreOptions { KeyPrefix = prefix } : new RedisStoreOptions();
+            services.AddSingleton<IStatusStore>(sp => new RedisStatusStore(sp.GetRequiredService<IConnectionMultiplexer>(), options));
         }
         else
         {
