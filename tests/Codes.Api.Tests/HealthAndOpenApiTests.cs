@@ -65,6 +65,8 @@ public sealed class HealthAndOpenApiTests
         Assert.That(verify.GetProperty("security").GetArrayLength(), Is.EqualTo(1));
         Assert.That(verify.GetProperty("responses").EnumerateObject().Select(r => r.Name), Is.SupersetOf(new[] { "200", "400", "401", "403", "422", "429" }));
         Assert.That(document.GetProperty("info").GetProperty("description").GetString(), Does.Contain("https://healthcode.example.org/problems/validation"));
+        var level = document.GetProperty("components").GetProperty("schemas").GetProperty("RiskLevel");
+        Assert.That(level.GetProperty("enum").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { "green", "yellow", "red", "unknown" }));
     }
 
     [Test]

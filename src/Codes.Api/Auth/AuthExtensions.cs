@@ -8,7 +8,10 @@ public static class AuthExtensions
     public static IServiceCollection AddApiKeyAuth(this IServiceCollection services)
     {
         services.AddSingleton(sp => ApiKeyRegistry.FromConfiguration(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        // AuthenticationCore rather than AddAuthentication: no cookies, so no data-protection key ring to create and warn about.
+        services.AddWebEncoders();
+        services.AddAuthenticationCore(o => o.DefaultScheme = ApiKeyAuthenticationHandler.SchemeName);
+        new AuthenticationBuilder(services)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddSingleton<IAuthorizationHandler, RegionPublisherRequirement>();
         services.AddAuthorizationBuilder()

@@ -1,5 +1,7 @@
 using HealthCode.Api.Auth;
+using HealthCode.Api.Endpoints;
 using HealthCode.Api.Problems;
+using HealthCode.Translator.Canonical;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 
@@ -31,8 +33,29 @@ public static class OpenApiSetup
                 };
                 return Task.CompletedTask;
             });
+            // The custom converters write levels as words and times as strings; say so in the schemas.
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+                if (type == typeof(RiskLevel))
+                {
+                    schema.Type = JsonSchemaType.String | (schema.Type & JsonSchemaType.Null);
+                    schema.Enum = Enum.GetValues<RiskLevel>().Select(l => (System.Text.Json.Nodes.JsonNode)l.ToWire()).ToList();
+                }
+                else if (type == typeof(DateTimeOffset))
+                {
+                    schema.Type = JsonSchemaType.String | (schema.Type & JsonSchemaType.Null);
+                    schema.Format = "date-time";
+                }
+                return Task.CompletedTask;
+            });
             options.AddOperationTransformer((operation, context, _) =>
             {
+                foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.Name == StatusEventHeaders.Sequence))
+                {
+                    parameter.Required = true;
+                    parameter.Description = "Strictly increasing per code value within the region (int64 > 0).";
+                }
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
                 if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
                 {
