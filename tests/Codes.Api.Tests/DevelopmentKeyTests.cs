@@ -44,4 +44,12 @@ public sealed class DevelopmentKeyTests
         var response = await factory.ClientWithKey(Keys.Integrator).GetAsync("/v1/regions/110000");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
+
+    [Test]
+    public void A_holder_secret_shorter_than_16_bytes_fails_start_up_and_says_so()
+    {
+        using var factory = new ApiFactory("Production", new Dictionary<string, string?> { ["HealthCode:HolderSecret"] = "short" });
+        var error = Assert.Catch(() => factory.CreateClient());
+        Assert.That(error!.ToString(), Does.Contain("HealthCode:HolderSecret is too short"));
+    }
 }

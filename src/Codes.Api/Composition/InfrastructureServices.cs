@@ -1,6 +1,7 @@
 using HealthCode.Api.Health;
 using HealthCode.Api.Samples;
 using HealthCode.Verifier.Store;
+using HealthCode.Verifier.Transport;
 using HealthCode.Verifier.Transport.InProcess;
 using HealthCode.Verifier.Transport.RabbitMq;
 using StackExchange.Redis;
@@ -30,6 +31,9 @@ public static class InfrastructureServices
 
         if (mode.RabbitMq is { } rabbit) services.AddRabbitMqStatusTransport(rabbit);
         else services.AddInProcessStatusTransport();
+        // Without a publisher, status events posted over HTTP would have nowhere to go: refuse to start rather than lose them.
+        if (!services.Any(d => d.ServiceType == typeof(IStatusEventPublisher)))
+            throw new InvalidOperationException($"The {(mode.RabbitMq is null ? "in-process" : "RabbitMQ")} status transport registered no {nameof(IStatusEventPublisher)}.");
 
         if (mode.SeedSamples) services.AddHostedService<SampleSeeder>();
 

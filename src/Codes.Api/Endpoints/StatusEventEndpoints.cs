@@ -42,7 +42,7 @@ public static partial class StatusEventEndpoints
         [FromHeader(Name = StatusEventHeaders.KeyId)] string? keyId,
         HttpRequest request,
         IRegionCatalog regions,
-        IStatusEventPublisher publisher,
+        [FromServices] IStatusEventPublisher publisher,
         TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
