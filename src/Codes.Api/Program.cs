@@ -1,5 +1,7 @@
+using FluentValidation;
 using HealthCode.Api.Auth;
 using HealthCode.Api.Composition;
+using HealthCode.Api.Contracts;
 using HealthCode.Api.Endpoints;
 using HealthCode.Api.RateLimiting;
 
@@ -16,6 +18,7 @@ builder.Services
     .AddApiKeyAuth()
     .AddApiKeyRateLimiting(builder.Configuration)
     .AddHealthCodeOpenApi()
+    .AddSingleton<IValidator<VerifyRequestBody>, VerifyRequestValidator>()
     .AddHostedService<StartupReport>();
 
 var app = builder.Build();

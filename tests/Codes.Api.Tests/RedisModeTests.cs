@@ -26,9 +26,12 @@ public sealed class RedisModeTests
             var client = factory.ClientWithKey();
 
             Assert.That(factory.Services.GetRequiredService<IStatusStore>(), Is.InstanceOf<RedisStatusStore>());
-            Assert.That((await client.GetAsync("/health/ready")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            var body = await (await client.PostAsync("/v1/verify", Requests.Verify(Fixtures.BeijingGreenCode))).Content.ReadFromJsonAsync<JsonElement>();
-            Assert.That(body.GetProperty("decision").GetString(), Is.EqualTo("accept"));
+            // Polled: other test runs share this Redis and may stall it briefly (the store then answers unavailable, by design).
+            var ready = await Poll.Until(async () => (await client.GetAsync("/health/ready")).StatusCode, s => s == HttpStatusCode.OK);
+            Assert.That(ready, Is.EqualTo(HttpStatusCode.OK));
+            var decision = await Poll.Until(async () => (await (await client.PostAsync("/v1/verify", Requests.Verify(Fixtures.BeijingGreenCode)))
+                .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("decision").GetString(), d => d == "accept");
+            Assert.That(decision, Is.EqualTo("accept"));
             Assert.That(Keys(redis, prefix), Is.Not.Empty);
         }
         finally
@@ -44,8 +47,9 @@ public sealed class RedisModeTests
         if (!redis.IsConnected) Assert.Ignore($"No Redis at {Address}");
         var prefix = $"hct:api:{Guid.NewGuid():N}:";
         using var factory = new ApiFactory(settings: new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = Address, ["HealthCode:Redis:KeyPrefix"] = prefix });
-        var body = await (await factory.ClientWithKey().PostAsync("/v1/verify", Requests.Verify(Fixtures.BeijingGreenCode))).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.That(body.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()), Is.EqualTo(new[] { "unknown-code" }));
+        var reasons = await Poll.Until(async () => (await (await factory.ClientWithKey().PostAsync("/v1/verify", Requests.Verify(Fixtures.BeijingGreenCode)))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).ToList(), r => !r.Contains("store-unavailable"));
+        Assert.That(reasons, Is.EqualTo(new[] { "unknown-code" }));
     }
 
     [Test]

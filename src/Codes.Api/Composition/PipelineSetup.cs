@@ -19,7 +19,6 @@ public static class PipelineSetup
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Always throw on unreadable input, so it reaches the exception handler and becomes a typed problem.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddSingleton<FluentValidation.IValidator<Contracts.VerifyRequestBody>, VerifyRequestValidator>();
         return services;
     }
 

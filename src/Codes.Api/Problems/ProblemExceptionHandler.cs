@@ -11,6 +11,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // The caller went away: nobody to answer, nothing wrong with the service.
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested) return true;
+
         var (status, type, title) = exception switch
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>

@@ -18,6 +18,7 @@ public sealed partial class InProcessStatusEventWorker(
     ILogger<InProcessStatusEventWorker> logger) : BackgroundService
 {
     public const string StoreUnavailableReason = "store-unavailable";
+    public const string InternalErrorReason = "internal-error";
     private readonly IStatusEventObserver[] _observers = observers.ToArray();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -73,7 +74,7 @@ public sealed partial class InProcessStatusEventWorker(
             {
                 // A bug in consuming one event must not stop the worker for every later event.
                 LogFailed(e, statusEvent.RoutingRegion, statusEvent.MessageId);
-                return ConsumeResult.Rejected("internal-error", "The event could not be consumed.");
+                return ConsumeResult.Rejected(InternalErrorReason, "The event could not be consumed.");
             }
         }
     }
