@@ -1,6 +1,29 @@
+using FluentValidation;
+using HealthCode.Api.Auth;
+using HealthCode.Api.Composition;
+using HealthCode.Api.Contracts;
+using HealthCode.Api.Endpoints;
+using HealthCode.Api.RateLimiting;
+
 var builder = WebApplication.CreateBuilder(args);
+// Native payloads are at most 64 KiB; Kestrel refuses larger bodies before any endpoint reads them.
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RawBody.MaxBytes);
+
+var mode = RunningMode.From(builder.Configuration);
+builder.Services
+    .AddHealthCodeJson()
+    .AddHealthCodeProblems()
+    .AddHealthCodeCore(builder.Configuration, builder.Environment)
+    .AddStatusInfrastructure(mode, builder.Configuration)
+    .AddApiKeyAuth()
+    .AddApiKeyRateLimiting(builder.Configuration)
+    .AddHealthCodeOpenApi()
+    .AddSingleton<IValidator<VerifyRequestBody>, VerifyRequestValidator>()
+    .AddHostedService<StartupReport>();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok());
+app.UseHealthCodePipeline();
+app.MapHealthCodeEndpoints();
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,79 @@
+using System.Globalization;
+using HealthCode.Api.Auth;
+using HealthCode.Api.Contracts;
+using HealthCode.Api.Problems;
+using HealthCode.Translator.Normalization;
+using HealthCode.Translator.Profiles;
+using HealthCode.Verifier.Ingestion;
+using HealthCode.Verifier.Transport;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HealthCode.Api.Endpoints;
+
+public static partial class StatusEventEndpoints
+{
+    public const string Channel = "http";
+    public static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
+
+    public static IEndpointRouteBuilder MapStatusEventEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v1/regions/{region}/status-events", Publish)
+            .RequireAuthorization(Policies.RegionPublisher)
+            .WithTags("Status events")
+            .WithName("PublishStatusEvent")
+            .WithSummary("Publish a region's native status payload to the status bus (role publisher:<region> or admin).")
+            .WithDescription("202 once the bus has durably accepted the event. The consumer normalizes and applies it asynchronously, " +
+                             "by sequence: a duplicate or older sequence is a no-op. Headers: X-HC-Sequence (int64 > 0, required), " +
+                             "X-HC-Kind (status | revoke), X-HC-Signature (base64 ECDSA P-256 of the body), X-HC-Key-Id.")
+            .Accepts<string>(false, MediaTypes.Json, MediaTypes.Xml, MediaTypes.TextXml)
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    public static async Task<Results<Accepted<StatusEventAccepted>, ProblemHttpResult>> Publish(
+        string region,
+        [FromHeader(Name = StatusEventHeaders.Sequence)] string? sequence,
+        [FromHeader(Name = StatusEventHeaders.Kind)] string? kind,
+        [FromHeader(Name = StatusEventHeaders.Signature)] string? signature,
+        [FromHeader(Name = StatusEventHeaders.KeyId)] string? keyId,
+        HttpRequest request,
+        IRegionCatalog regions,
+        [FromServices] IStatusEventPublisher publisher,
+        TimeProvider time,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        if (regions.Find(region) is null) return Problem.UnknownRegion(region);
+        if (!long.TryParse(sequence, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number <= 0)
+            return Problem.BadRequest(StatusEventHeaders.Sequence, $"{StatusEventHeaders.Sequence} must be an int64 greater than zero.");
+        if (!string.IsNullOrEmpty(kind) && kind is not (StatusEventConsumer.KindStatus or StatusEventConsumer.KindRevoke))
+            return Problem.BadRequest(StatusEventHeaders.Kind, $"{StatusEventHeaders.Kind} must be '{StatusEventConsumer.KindStatus}' or '{StatusEventConsumer.KindRevoke}'.");
+        var body = await RawBody.ReadAsync(request, cancellationToken);
+        if (body is null) return Problem.TooLarge(RawBody.MaxBytes);
+
+        var messageId = Guid.NewGuid().ToString("N");
+        var statusEvent = new InboundStatusEvent(region, region, number.ToString(CultureInfo.InvariantCulture), NullIfEmpty(kind),
+            request.ContentType, body, messageId, time.GetUtcNow(), NullIfEmpty(signature), NullIfEmpty(keyId), Channel);
+        try
+        {
+            await publisher.PublishAsync(statusEvent, cancellationToken).WaitAsync(PublishTimeout, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The publisher has not confirmed: the caller must retry (the sequence makes a retry harmless).
+            LogPublishFailed(loggers.CreateLogger(typeof(StatusEventEndpoints).FullName!), e, region, messageId);
+            return Problem.Of(StatusCodes.Status503ServiceUnavailable, ProblemTypes.BusUnavailable,
+                "The status bus did not accept the event.", "Retry later with the same sequence.");
+        }
+        return TypedResults.Accepted((string?)null, new StatusEventAccepted(messageId));
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Status event {MessageId} for region {Region} was not accepted by the bus")]
+    private static partial void LogPublishFailed(ILogger logger, Exception e, string region, string messageId);
+}

@@ -1,0 +1,34 @@
+using HealthCode.Api.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace HealthCode.Api.Health;
+
+public static class HealthEndpoints
+{
+    /// <summary>Checks with this tag decide readiness (the store here; the RabbitMQ transport adds its own).</summary>
+    public const string ReadyTag = "ready";
+
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var health = app.MapGroup("/health").WithTags("Health").AllowAnonymous().DisableRateLimiting();
+        health.MapGet("/live", Live)
+            .WithName("Live").WithSummary("Liveness: 200 while the process runs.");
+        health.MapGet("/ready", Ready)
+            .WithName("Ready").WithSummary("Readiness: 200 when the status store (and, in the real mode, the broker) answers; else 503.")
+            .Produces<HealthBody>(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    // No dependency may fail liveness: restarting the process would not bring Redis back.
+    public static Ok<HealthBody> Live() => TypedResults.Ok(new HealthBody(nameof(HealthStatus.Healthy)));
+
+    public static async Task<Results<Ok<HealthBody>, JsonHttpResult<HealthBody>>> Ready(HealthCheckService checks, CancellationToken cancellationToken)
+    {
+        var report = await checks.CheckHealthAsync(c => c.Tags.Contains(ReadyTag), cancellationToken);
+        var body = new HealthBody(report.Status.ToString(), report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()));
+        return report.Status == HealthStatus.Healthy
+            ? TypedResults.Ok(body)
+            : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}
