@@ -3,6 +3,7 @@ using HealthCode.Translator.Profiles;
 using HealthCode.Translator.Translation;
 using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Policies;
+using HealthCode.Verifier.Trust;
 using HealthCode.Verifier.Verification;
 
 namespace HealthCode.Api.Composition;
@@ -18,6 +19,11 @@ public static class HealthCodeServices
         services.AddSingleton<INormalizer>(sp => new Normalizer(sp.GetRequiredService<IRegionCatalog>()));
         services.AddSingleton(sp => new RiskTranslator(sp.GetRequiredService<IRegionCatalog>()));
         services.AddSingleton(_ => PolicyCatalog.LoadFromDirectory(Path.Combine(schemas, "policies")));
+        // Regions that register ECDSA keys (trust files or HealthCode:Trust:<region>:<keyId>) must sign their events.
+        var defaultTrust = Path.Combine(schemas, "trust");
+        services.AddRegionSignatureTrust(configuration,
+            configuration[TrustStore.DirectoryConfigurationKey] ?? (Directory.Exists(defaultTrust) ? defaultTrust : null));
+        services.AddHostedService<DataFileCheck>();
 
         // Resolved now so a missing secret stops start-up with its own message, before anything listens.
         var secret = HolderSecret.Resolve(configuration, environment);

@@ -32,11 +32,11 @@ public sealed record RabbitMqTransportOptions
     /// <summary>Deadline for one observer call (notifications are best effort and must not stall ingestion).</summary>
     public TimeSpan ObserverTimeout { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>
-    /// MassTransit's WaitUntilStarted: host start waits for the notification bus (so nothing is published into a bus
-    /// that is not up). Consequence: while the broker is down at boot, the host waits for it (it does not crash);
-    /// ingestion itself never blocks start-up. False lets the host start and the bus connect in the background.
+    /// MassTransit's WaitUntilStarted for the notification bus. Off by default: a checkpoint API must come up (and
+    /// answer manual, and report not ready) while the broker is down; the bus connects in the background, and
+    /// notifications are best effort — status events themselves never go through this bus.
     /// </summary>
-    public bool WaitForBusAtStartup { get; init; } = true;
+    public bool WaitForBusAtStartup { get; init; }
 
     /// <summary>Backoff cap while the broker is unreachable at start-up.</summary>
     public TimeSpan ConnectRetryMaxDelay { get; init; } = TimeSpan.FromSeconds(15);
