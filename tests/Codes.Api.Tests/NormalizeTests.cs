@@ -98,11 +98,12 @@ public sealed class NormalizeTests
     }
 
     [Test]
-    public async Task Xml_with_a_dtd_is_400()
+    public async Task Xml_with_a_dtd_is_422_naming_the_doctype()
     {
         const string xml = "<?xml version=\"1.0\"?><!DOCTYPE HealthCode [<!ENTITY x \"y\">]><HealthCode><CodeValue>&x;</CodeValue></HealthCode>";
         var response = await _client.PostAsync("/v1/regions/610000/normalize", Fixtures.Body(Encoding.UTF8.GetBytes(xml), "application/xml"));
-        await ProblemAssert.AssertProblem(response, HttpStatusCode.BadRequest, "malformed");
+        var problem = await ProblemAssert.AssertProblem(response, HttpStatusCode.UnprocessableEntity, "validation");
+        Assert.That(ProblemAssert.ErrorKeys(problem), Is.EquivalentTo(new[] { "/!DOCTYPE" }));
     }
 
     [Test]

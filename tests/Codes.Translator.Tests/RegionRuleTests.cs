@@ -297,8 +297,9 @@ public sealed class RegionRuleTests
 
         var result = Shared.Normalize("610000", xml, "application/xml");
 
-        Assert.That(result.Failure, Is.EqualTo(FailureKind.Malformed));
-        Assert.That(result.FailureDetail, Does.Contain("DTD"));
+        Assert.That(result.Failure, Is.EqualTo(FailureKind.Invalid));
+        Assert.That(result.Errors.Keys, Is.EquivalentTo(new[] { "/!DOCTYPE" }));
+        Assert.That(result.Errors["/!DOCTYPE"][0], Does.Contain("DTD"));
     }
 
     [Test]
@@ -310,7 +311,7 @@ public sealed class RegionRuleTests
             <HealthCode>&lol2;</HealthCode>
             """;
 
-        Assert.That(Shared.Normalize("610000", xml, "text/xml").Failure, Is.EqualTo(FailureKind.Malformed));
+        Assert.That(Shared.Normalize("610000", xml, "text/xml").Errors.Keys, Is.EquivalentTo(new[] { "/!DOCTYPE" }));
     }
 
     [Test]

@@ -137,7 +137,8 @@ internal static class PayloadReader
         }
         catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
         {
-            return PayloadReadResult.Malformed("DTDs are refused (no DOCTYPE, no entities): " + ex.Message);
+            // Named as a field so integrators see what to remove; the parser's own text only tells how to enable DTDs.
+            return PayloadReadResult.Invalid("/!DOCTYPE", "DTDs are refused: no DOCTYPE, no entity declarations");
         }
         catch (XmlException ex)
         {
