@@ -68,7 +68,7 @@ public sealed class StatusEventConsumer(
         var built = kind == KindRevoke ? BuildTombstone(e, profile, sequence, now) : BuildStatus(e, profile, sequence, now);
         if (built.Rejection is not null) return built.Rejection;
         var outcome = await store.ApplyAsync(built.Entry!, built.TimeToLive, ct);
-        return outcome == ApplyOutcome.Applied ? ConsumeResult.Applied : ConsumeResult.Superseded;
+        return outcome == ApplyOutcome.Applied ? ConsumeResult.Applied(built.Entry!) : ConsumeResult.Superseded(built.Entry!);
     }
 
     private (StatusEntry? Entry, TimeSpan TimeToLive, ConsumeResult? Rejection) BuildStatus(

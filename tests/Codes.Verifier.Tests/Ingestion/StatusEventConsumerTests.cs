@@ -41,7 +41,7 @@ public sealed class StatusEventConsumerTests
     {
         var result = await _consumer.ConsumeAsync(Event());
         var entry = (await _store.GetAsync("330000", Code)).Entry!;
-        Assert.That(result, Is.EqualTo(ConsumeResult.Applied));
+        Assert.That(result, Has.Property(nameof(ConsumeResult.Status)).EqualTo(ConsumeStatus.Applied));
         Assert.That((entry.Sequence, entry.Level, entry.Revoked), Is.EqualTo((7L, "green", false)));
         Assert.That(entry.HolderKey, Is.EqualTo(HolderKeysTests.Keys.Compute("resident-id", "330106198108037021")));
         Assert.That((entry.MaskedName, entry.MaskedDocument), Is.EqualTo(("张*", "3301**********7021")));
@@ -53,8 +53,8 @@ public sealed class StatusEventConsumerTests
     public async Task Duplicate_and_older_events_are_superseded()
     {
         await _consumer.ConsumeAsync(Event("7"));
-        Assert.That(await _consumer.ConsumeAsync(Event("7")), Is.EqualTo(ConsumeResult.Superseded));
-        Assert.That(await _consumer.ConsumeAsync(Event("3")), Is.EqualTo(ConsumeResult.Superseded));
+        Assert.That(await _consumer.ConsumeAsync(Event("7")), Has.Property(nameof(ConsumeResult.Status)).EqualTo(ConsumeStatus.Superseded));
+        Assert.That(await _consumer.ConsumeAsync(Event("3")), Has.Property(nameof(ConsumeResult.Status)).EqualTo(ConsumeStatus.Superseded));
         Assert.That((_consumer.Metrics.Applied, _consumer.Metrics.Superseded), Is.EqualTo((1L, 2L)));
     }
 
@@ -155,9 +155,9 @@ public sealed class StatusEventConsumerTests
         await _consumer.ConsumeAsync(Event("7"));
         var result = await _consumer.ConsumeAsync(Event("8", kind: "revoke", body: Code));
         var entry = (await _store.GetAsync("330000", Code)).Entry!;
-        Assert.That(result, Is.EqualTo(ConsumeResult.Applied));
+        Assert.That(result, Has.Property(nameof(ConsumeResult.Status)).EqualTo(ConsumeStatus.Applied));
         Assert.That((entry.Sequence, entry.Revoked, entry.Level, entry.HolderKey), Is.EqualTo((8L, true, "unknown", (string?)null)));
-        Assert.That(await _consumer.ConsumeAsync(Event("7")), Is.EqualTo(ConsumeResult.Superseded));
+        Assert.That(await _consumer.ConsumeAsync(Event("7")), Has.Property(nameof(ConsumeResult.Status)).EqualTo(ConsumeStatus.Superseded));
         Assert.That((await _consumer.ConsumeAsync(Event("9"))).Status, Is.EqualTo(ConsumeStatus.Applied));
     }
 
