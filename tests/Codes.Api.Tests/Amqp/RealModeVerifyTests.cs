@@ -1,0 +1,88 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using HealthCode.Api.Samples;
+using HealthCode.Api.Tests.Support;
+using HealthCode.Translator.Profiles;
+using Microsoft.Extensions.DependencyInjection;
+using RabbitMQ.Client;
+
+namespace HealthCode.Api.Tests.Amqp;
+
+/// <summary>
+/// The end-to-end proof in the real mode: every region's native sample published with plain RabbitMQ.Client
+/// (body bytes, AMQP properties and headers), consumed into the real Redis, then verified over HTTP.
+/// </summary>
+[Category("Amqp")]
+[NonParallelizable]
+public sealed class RealModeVerifyTests
+{
+    private static readonly string Redis = Environment.GetEnvironmentVariable("HC_TEST_REDIS") ?? "127.0.0.1:6380";
+    private static readonly string RabbitMq = Environment.GetEnvironmentVariable("HC_TEST_RABBITMQ") ?? "amqp://guest:guest@127.0.0.1:5673/";
+
+    [Test]
+    public async Task Every_regions_sample_published_over_amqp_is_verified_over_http()
+    {
+        await using var factory = new ApiFactory("Production", new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = Redis,
+            ["ConnectionStrings:RabbitMq"] = RabbitMq,
+            ["HealthCode:HolderSecret"] = "real-mode-verify-test-secret",
+            ["HealthCode:Redis:KeyPrefix"] = $"e2e-{Guid.NewGuid():N}:",
+            ["Auth:ApiKeys:gate:Key"] = Keys.Checkpoint,
+            ["Auth:ApiKeys:gate:Roles:0"] = "checkpoint",
+        });
+        using var client = factory.ClientWithKey(Keys.Checkpoint);
+        var catalog = factory.Services.GetRequiredService<IRegionCatalog>();
+
+        // Fresh status times so nothing is stale; a unique sequence per run beats anything left in the shared queue.
+        var sequence = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var samples = Fixtures.All().Select(Sample.Of).ToList();
+        await using (var connection = await new ConnectionFactory { Uri = new Uri(RabbitMq) }.CreateConnectionAsync())
+        await using (var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true)))
+        {
+            foreach (var sample in samples)
+            {
+                var region = Fixtures.Region(sample.Path);
+                var body = StatusTimeRewriter.Rewrite(catalog.Find(region)!, Fixtures.Read(sample.Path), DateTimeOffset.UtcNow);
+                var properties = new BasicProperties
+                {
+                    ContentType = Fixtures.ContentType(sample.Path),
+                    MessageId = Guid.NewGuid().ToString("N"),
+                    Timestamp = new AmqpTimestamp(DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
+                    Persistent = true,
+                    Headers = new Dictionary<string, object?> { ["hc-region"] = Encoding.UTF8.GetBytes(region), ["hc-sequence"] = sequence },
+                };
+                await channel.BasicPublishAsync("hc.status", region, mandatory: true, properties, body);
+            }
+        }
+
+        var wrong = new List<string>();
+        foreach (var sample in samples)
+        {
+            var region = Fixtures.Region(sample.Path);
+            var answer = await Poll.Until(
+                async () => await (await client.PostAsync("/v1/verify", Requests.Verify(sample.Code, region: region))).Content.ReadFromJsonAsync<JsonElement>(),
+                a => a.TryGetProperty("status", out var s) && s.GetProperty("sequence").GetInt64() == sequence,
+                TimeSpan.FromSeconds(30));
+            var decision = answer.GetProperty("decision").GetString();
+            if (decision != sample.Decision || !answer.TryGetProperty("status", out _))
+                wrong.Add($"{sample.Path}: expected {sample.Decision}, got {answer}");
+            Assert.That(answer.GetRawText(), Does.Not.Contain(sample.Name).And.Not.Contain(sample.Document), sample.Path);
+        }
+        Assert.That(wrong, Is.Empty);
+    }
+
+    private sealed record Sample(string Path, string Code, string Decision, string Name, string Document)
+    {
+        // General scene at the issuer's own region: green passes, yellow and red are denied, unknown is manual.
+        public static Sample Of(string path)
+        {
+            var expected = System.IO.Path.Combine(Fixtures.Root, System.IO.Path.ChangeExtension(path, null) + ".expected.json");
+            var canonical = JsonDocument.Parse(File.ReadAllBytes(expected)).RootElement.GetProperty("canonical");
+            var decision = canonical.GetProperty("code.level").GetString() switch { "green" => "accept", "unknown" => "manual", _ => "deny" };
+            return new Sample(path, canonical.GetProperty("code.value").GetString()!, decision,
+                canonical.GetProperty("person.name").GetString()!, canonical.GetProperty("person.document.number").GetString()!);
+        }
+    }
+}
