@@ -63,7 +63,7 @@ public sealed class HttpHostileTests
         using var response = await _client.PostAsync($"/v1/regions/{hostile.Region}/normalize", HostileCorpus.Content(hostile.Body, hostile.ContentType));
         var text = await response.Content.ReadAsStringAsync();
         TestContext.Out.WriteLine($"{hostile.Id} ({hostile.Kind}, {hostile.Body.Length} bytes) → {(int)response.StatusCode}: {Shorten(text)}");
-        Assert.That((int)response.StatusCode, Is.EqualTo(hostile.ExpectedHttp), $"{hostile.Id}: {hostile.Tests}\n{Shorten(text)}");
+        Assert.That((int)response.StatusCode, Is.EqualTo(hostile.ExpectedHttp), $"{hostile.Id}: {hostile.Tests}\n{Shorten(text)}\n{(response.StatusCode >= HttpStatusCode.InternalServerError ? _logs.Entries.LastOrDefault(e => e.Exception is not null)?.Exception : null)}");
         AssertProblem(response, text);
     }
 
@@ -159,7 +159,7 @@ public sealed class HttpHostileTests
         });
         TestContext.Out.WriteLine($"{mutations.Count} fuzz cases over HTTP normalize: {Describe(outcomes)}");
         TestContext.Out.WriteLine("by kind: " + string.Join(", ", mutations.GroupBy(m => m.Mutation.Kind).Select(g => $"{g.Key} {g.Count()}")));
-        Assert.That(failures, Is.Empty, $"seed {Mutator.Seed}:\n" + string.Join("\n", failures.Order()));
+        Assert.That(failures, Is.Empty, $"seed {Mutator.Seed}:\n" + string.Join("\n", failures.Order()) + "\nexceptions logged:\n" + LoggedExceptions());
         Assert.That(_logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error).Select(e => e.Message), Is.Empty, "no error logged");
         await AssertValidEventApplied(5_000_000);
     }
@@ -207,6 +207,11 @@ public sealed class HttpHostileTests
         }, s => s == sequence, TimeSpan.FromSeconds(20));
         Assert.That(seen, Is.EqualTo(sequence), "a valid event sent after the hostile ones is applied");
     }
+
+    /// <summary>The distinct exceptions logged (type and throwing frame), to say what a 5xx was.</summary>
+    private string LoggedExceptions() => string.Join("\n", _logs.Entries.Where(e => e.Exception is not null)
+        .Select(e => string.Join(" | ", e.Exception!.Split('\n').Where(l => l.Contains("Exception") || l.TrimStart().StartsWith("at HealthCode")).Take(3).Select(l => l.Trim())))
+        .Distinct());
 
     private static void AssertProblem(HttpResponseMessage response, string text)
     {
