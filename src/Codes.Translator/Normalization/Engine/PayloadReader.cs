@@ -61,6 +61,12 @@ internal static class PayloadReader
         {
             return PayloadReadResult.Malformed("malformed JSON: " + ex.Message);
         }
+        catch (InvalidOperationException)
+        {
+            // JsonDocument.Parse does not decode strings; GetString / Name do, and throw on invalid UTF-8 or an
+            // unpaired \uD800-style escape. That is bad input, not a fault (the message quotes no bytes).
+            return PayloadReadResult.Malformed("malformed JSON: a string or property name is not valid UTF-8, or holds an unpaired surrogate escape");
+        }
     }
 
     private static string? AddJsonChildren(NativePayload payload, JsonElement obj, string? prefix)

@@ -9,6 +9,9 @@ public static class StatusMessageMapper
 {
     public const string Channel = "amqp";
 
+    /// <summary>9999-12-31T23:59:59Z, the last second a DateTimeOffset holds.</summary>
+    private const long MaxUnixSeconds = 253402300799;
+
     public static InboundStatusEvent ToInboundEvent(string routingKey, IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body)
     {
         var headers = properties.Headers;
@@ -21,7 +24,8 @@ public static class StatusMessageMapper
             // The client reuses the delivery buffer once the handler returns; the event may outlive it (observers).
             Body: body.ToArray(),
             MessageId: properties.IsMessageIdPresent() ? properties.MessageId : null,
-            Timestamp: properties.IsTimestampPresent() && properties.Timestamp.UnixTime > 0
+            // Any int64 can arrive; FromUnixTimeSeconds throws past 9999-12-31, and a throw here left the delivery unacked.
+            Timestamp: properties.IsTimestampPresent() && properties.Timestamp.UnixTime is > 0 and <= MaxUnixSeconds
                 ? DateTimeOffset.FromUnixTimeSeconds(properties.Timestamp.UnixTime)
                 : null,
             Signature: AmqpHeaderValues.GetString(headers, StatusHeaders.Signature),

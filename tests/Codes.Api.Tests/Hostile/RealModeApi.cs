@@ -1,0 +1,196 @@
+using System.Text;
+using HealthCode.Verifier.Store;
+using HealthCode.Verifier.Transport;
+using HealthCode.Verifier.Transport.RabbitMq;
+using Microsoft.Extensions.DependencyInjection;
+using RabbitMQ.Client;
+using StackExchange.Redis;
+
+namespace HealthCode.Api.Tests.Hostile;
+
+/// <summary>
+/// The API as Program composes it in the real mode — Redis store, RabbitMQ transport — with this run's own exchange,
+/// queues and Redis key prefix (several worktrees share the test servers), every log captured, and an
+/// <see cref="ObservedEvents"/> observer. Servers: HC_TEST_REDIS (default 127.0.0.1:6380) and HC_TEST_RABBITMQ
+/// (default amqp://guest:guest@127.0.0.1:5673/), started by scripts/services.sh start.
+/// Api.Tests cannot reference Codes.Verifier.Tests, so publishing and error-queue reads are the few lines below
+/// (same shape as Codes.Verifier.Tests/Amqp/RegionalPublisher and IngestionHost.TakeErrorsAsync).
+/// </summary>
+public sealed class RealModeApi : IAsyncDisposable
+{
+    public static string RedisAddress => Environment.GetEnvironmentVariable("HC_TEST_REDIS") is { Length: > 0 } a ? a : "127.0.0.1:6380";
+    public static string RabbitMqUri => Environment.GetEnvironmentVariable("HC_TEST_RABBITMQ") is { Length: > 0 } r ? r : "amqp://guest:guest@127.0.0.1:5673/";
+
+    private IConnection? _connection;
+    private IChannel? _publishChannel;
+
+    private RealModeApi(ApiFactory factory, LogCapture logs, ObservedEvents observed, RabbitMqTransportOptions? options, string keyPrefix, ConnectionMultiplexer redis)
+    {
+        Factory = factory;
+        Logs = logs;
+        Observed = observed;
+        Options = options;
+        KeyPrefix = keyPrefix;
+        Redis = redis;
+    }
+
+    public ApiFactory Factory { get; }
+    public LogCapture Logs { get; }
+    public ObservedEvents Observed { get; }
+    public RabbitMqTransportOptions? Options { get; }
+    public string KeyPrefix { get; }
+    public ConnectionMultiplexer Redis { get; }
+    public HttpClient Client => _client ??= Factory.ClientWithKey();
+    private HttpClient? _client;
+
+    /// <param name="rabbit">false: Redis store with the in-process bus (HTTP status events only).</param>
+    public static async Task<RealModeApi> StartAsync(bool rabbit)
+    {
+        var redis = ConnectionMultiplexer.Connect(RedisConnector.CreateOptions(RedisAddress, TimeSpan.FromSeconds(2)));
+        if (!redis.IsConnected)
+            Assert.Fail($"Redis is not reachable at {RedisAddress}. Start the test servers with scripts/services.sh start, or set HC_TEST_REDIS.");
+        var run = Guid.NewGuid().ToString("N")[..12];
+        var keyPrefix = $"hct:hostile:{run}:";
+        RabbitMqTransportOptions? options = rabbit
+            ? new RabbitMqTransportOptions
+            {
+                ConnectionString = RabbitMqUri,
+                Exchange = $"hc.status.test-{run}",
+                IngestQueue = $"hc.status.test-{run}.ingest",
+                ErrorQueue = $"hc.status.test-{run}.error",
+                // A fuzzed event that throws is retried FaultAttempts times; keep that quick.
+                StoreRetryFirstDelay = TimeSpan.FromMilliseconds(10),
+            }
+            : null;
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = RedisAddress,
+            ["HealthCode:Redis:KeyPrefix"] = keyPrefix,
+            ["HealthCode:SeedSamples"] = "false",
+            ["HealthCode:RateLimit:PermitsPerSecond"] = "1000000",
+        };
+        if (rabbit) settings["ConnectionStrings:RabbitMq"] = RabbitMqUri;
+        var logs = new LogCapture();
+        var observed = new ObservedEvents();
+        var factory = new ApiFactory(settings: settings)
+        {
+            ExtraServices = services =>
+            {
+                logs.AddTo(services);
+                services.AddSingleton<IStatusEventObserver>(observed);
+                if (options is not null) services.AddSingleton(options);
+            },
+        };
+        var api = new RealModeApi(factory, logs, observed, options, keyPrefix, redis);
+        _ = factory.Services; // starts the host
+        if (rabbit)
+        {
+            var ingestion = factory.Services.GetRequiredService<StatusIngestionService>();
+            try { await ingestion.Consuming.WaitAsync(TimeSpan.FromSeconds(30)); }
+            catch (TimeoutException) { Assert.Fail($"The consumer did not start on RabbitMQ at {RabbitMqUri}: is scripts/services.sh start running?"); }
+            api._connection = await Connect();
+            api._publishChannel = await api._connection.CreateChannelAsync(new CreateChannelOptions(true, true));
+        }
+        return api;
+    }
+
+    public bool IsConsuming => Factory.Services.GetRequiredService<StatusIngestionService>().IsConsuming;
+
+    private static Task<IConnection> Connect() =>
+        new ConnectionFactory { Uri = new Uri(RabbitMqUri), ClientProvidedName = "hc-test-hostile", AutomaticRecoveryEnabled = false }.CreateConnectionAsync();
+
+    /// <summary>Publishes like a regional system: raw bytes, plain properties, string headers as bytes, confirms.</summary>
+    public Task PublishAsync(string region, byte[] body, long sequence, string? contentType, string messageId,
+        Action<BasicProperties, Dictionary<string, object?>>? tamper = null)
+    {
+        var headers = new Dictionary<string, object?> { ["hc-region"] = Encoding.UTF8.GetBytes(region), ["hc-sequence"] = sequence };
+        var properties = new BasicProperties
+        {
+            MessageId = messageId,
+            Timestamp = new AmqpTimestamp(DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
+            DeliveryMode = DeliveryModes.Persistent,
+            Headers = headers,
+        };
+        if (contentType is not null) properties.ContentType = contentType;
+        tamper?.Invoke(properties, headers);
+        return _publishChannel!.BasicPublishAsync(Options!.Exchange, region, mandatory: true, properties, body).AsTask();
+    }
+
+    /// <summary>Drains the error queue until <paramref name="count"/> messages arrived or the deadline passed.</summary>
+    public async Task<List<BasicGetResult>> TakeErrorsAsync(int count, TimeSpan deadline)
+    {
+        await using var channel = await _connection!.CreateChannelAsync();
+        var results = new List<BasicGetResult>();
+        var until = DateTime.UtcNow + deadline;
+        while (results.Count < count && DateTime.UtcNow < until)
+        {
+            var got = await channel.BasicGetAsync(Options!.ErrorQueue, autoAck: true);
+            if (got is null) await Task.Delay(20);
+            else results.Add(got);
+        }
+        return results;
+    }
+
+    public static string? Header(BasicGetResult message, string name) => AmqpHeaderValues.GetString(message.BasicProperties.Headers, name);
+
+    /// <summary>Every key under this run's prefix with its value(s) rendered as text (strings, hashes, sets, lists, sorted sets).</summary>
+    public async Task<IReadOnlyList<(string Key, string Value)>> RedisContentsAsync()
+    {
+        var server = Redis.GetServer(Redis.GetEndPoints()[0]);
+        var db = Redis.GetDatabase();
+        var result = new List<(string, string)>();
+        foreach (var key in server.Keys(pattern: KeyPrefix + "*", pageSize: 1000).ToList())
+        {
+            var type = await db.KeyTypeAsync(key);
+            var value = type switch
+            {
+                RedisType.String => Text((byte[]?)await db.StringGetAsync(key)),
+                RedisType.Hash => string.Join("\n", (await db.HashGetAllAsync(key)).Select(e => $"{Text((byte[]?)e.Name)}={Text((byte[]?)e.Value)}")),
+                RedisType.Set => string.Join("\n", (await db.SetMembersAsync(key)).Select(v => Text((byte[]?)v))),
+                RedisType.List => string.Join("\n", (await db.ListRangeAsync(key)).Select(v => Text((byte[]?)v))),
+                RedisType.SortedSet => string.Join("\n", (await db.SortedSetRangeByRankWithScoresAsync(key)).Select(e => Text((byte[]?)e.Element))),
+                _ => $"<{type}>",
+            };
+            result.Add(((string)key!, value));
+        }
+        return result;
+    }
+
+    // Values are UTF-8 JSON or plain strings; a binary value would decode with replacement characters, still searchable.
+    private static string Text(byte[]? bytes) => bytes is null ? "" : Encoding.UTF8.GetString(bytes);
+
+    public async ValueTask DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_publishChannel is not null) await _publishChannel.DisposeAsync();
+        try
+        {
+            await Factory.DisposeAsync();
+        }
+        finally
+        {
+            if (Options is not null && _connection is not null)
+            {
+                try
+                {
+                    await using var channel = await _connection.CreateChannelAsync();
+                    await channel.QueueDeleteAsync(Options.IngestQueue);
+                    await channel.QueueDeleteAsync(Options.ErrorQueue);
+                    await channel.ExchangeDeleteAsync(Options.Exchange);
+                }
+                catch (Exception e)
+                {
+                    TestContext.Progress.WriteLine($"cleanup of test queues failed: {e.GetType().Name}");
+                }
+            }
+            if (_connection is not null) await _connection.DisposeAsync();
+            try
+            {
+                var server = Redis.GetServer(Redis.GetEndPoints()[0]);
+                foreach (var key in server.Keys(pattern: KeyPrefix + "*", pageSize: 1000)) await Redis.GetDatabase().KeyDeleteAsync(key);
+            }
+            catch (RedisException) { /* best effort: a prefix per run never collides */ }
+            Redis.Dispose();
+        }
+    }
+}
