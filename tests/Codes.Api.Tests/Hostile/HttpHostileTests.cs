@@ -68,12 +68,13 @@ public sealed class HttpHostileTests
     }
 
     [Test]
-    public async Task Billion_laughs_xml_gets_400_problem()
+    public async Task Billion_laughs_xml_gets_422_naming_the_doctype()
     {
         var laughs = HostileCorpus.Get("billion-laughs");
         var started = DateTime.UtcNow;
         using var response = await _client.PostAsync("/v1/regions/610000/normalize", HostileCorpus.Content(laughs.Body, "application/xml"));
-        var problem = await ProblemAssert.AssertProblem(response, HttpStatusCode.BadRequest, "malformed");
+        var problem = await ProblemAssert.AssertProblem(response, HttpStatusCode.UnprocessableEntity, "validation");
+        Assert.That(ProblemAssert.ErrorKeys(problem), Is.EquivalentTo(new[] { "/!DOCTYPE" }));
         Assert.That(DateTime.UtcNow - started, Is.LessThan(TimeSpan.FromSeconds(5)), "refused up front, not expanded");
         Assert.That(problem.GetRawText(), Does.Not.Contain("lollol"));
     }
@@ -84,7 +85,7 @@ public sealed class HttpHostileTests
         foreach (var id in new[] { "xxe-file", "xxe-http", "external-dtd", "parameter-entity" })
         {
             using var response = await _client.PostAsync("/v1/regions/610000/normalize", HostileCorpus.Content(HostileCorpus.Get(id).Body, "application/xml"));
-            var problem = await ProblemAssert.AssertProblem(response, HttpStatusCode.BadRequest, "malformed");
+            var problem = await ProblemAssert.AssertProblem(response, HttpStatusCode.UnprocessableEntity, "validation");
             Assert.That(problem.GetRawText(), Does.Not.Contain("root:").And.Not.Contain("/bin/"), id);
         }
     }
