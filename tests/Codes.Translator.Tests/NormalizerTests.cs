@@ -84,6 +84,15 @@ public sealed class NormalizerTests
     }
 
     [Test]
+    public void Error_messages_quote_at_most_64_characters_of_a_value()
+    {
+        var result = Shared.Normalize("110000", Payloads.With("110000", "green.json", p => p["hs"]!["jg"] = new string('A', 60_000)));
+
+        Assert.That(result.Errors["/hs/jg"][0], Does.Contain("'" + new string('A', 64) + "…' (60000 characters)"));
+        Assert.That(result.Errors["/hs/jg"][0].Length, Is.LessThan(200));
+    }
+
+    [Test]
     public void Unknown_document_type_names_the_nested_field()
     {
         var result = Shared.Normalize("310000", Payloads.With("310000", "green.json", p => p["holder"]!["idType"] = 9));

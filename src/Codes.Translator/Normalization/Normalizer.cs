@@ -34,12 +34,12 @@ public sealed class Normalizer : INormalizer
         var profile = Compiled(region);
         if (profile is null)
         {
-            return Fail(FailureKind.UnknownRegion, $"unknown region '{region}'");
+            return Fail(FailureKind.UnknownRegion, $"unknown region {Echo.Quote(region)}");
         }
 
         if (!MediaTypes.Accepts(profile.Profile.Format, contentType))
         {
-            return Fail(FailureKind.UnsupportedMediaType, $"region {region} sends {MediaTypes.ForFormat(profile.Profile.Format)}, not '{contentType ?? "(none)"}'");
+            return Fail(FailureKind.UnsupportedMediaType, $"region {region} sends {MediaTypes.ForFormat(profile.Profile.Format)}, not {(contentType is null ? "(none)" : Echo.Quote(contentType))}");
         }
 
         var read = PayloadReader.Read(profile.Profile.Format, profile.Profile.XmlRoot, body);
@@ -82,7 +82,7 @@ public sealed class Normalizer : INormalizer
         var profile = Compiled(region);
         if (profile is null)
         {
-            return new CodeValueResult(null, FailureKind.UnknownRegion, $"unknown region '{region}'", RecordBuilder.Empty);
+            return new CodeValueResult(null, FailureKind.UnknownRegion, $"unknown region {Echo.Quote(region)}", RecordBuilder.Empty);
         }
 
         if (!MediaTypes.Accepts(profile.Profile.Format, contentType))
@@ -196,14 +196,14 @@ public sealed class Normalizer : INormalizer
                 builder.Error(pointer, $"must be a string, not {Describe(node.Kind)}");
                 return;
             case NativeType.Integer when !node.TryGetInteger(out _):
-                builder.Error(pointer, node.Kind is NodeKind.String or NodeKind.XmlText ? $"must be an integer, not the string '{node.Text}'" : $"must be an integer, not {Describe(node.Kind)}");
+                builder.Error(pointer, node.Kind is NodeKind.String or NodeKind.XmlText ? $"must be an integer, not the string {Echo.Quote(node.Text)}" : $"must be an integer, not {Describe(node.Kind)}");
                 return;
         }
 
         var text = node.KeyText(rule.Type);
         if (rule.Pattern is not null && !SafeMatch(rule.Pattern, text))
         {
-            builder.Error(pointer, $"'{text}' does not match {rule.Pattern}");
+            builder.Error(pointer, $"{Echo.Quote(text)} does not match {rule.Pattern}");
             return;
         }
 
@@ -211,7 +211,7 @@ public sealed class Normalizer : INormalizer
         {
             if (!rule.Map.TryGetValue(text, out var assignments))
             {
-                builder.Error(pointer, $"'{text}' is not an allowed value; allowed: {rule.AllowedValues}");
+                builder.Error(pointer, $"{Echo.Quote(text)} is not an allowed value; allowed: {rule.AllowedValues}");
                 return;
             }
 
@@ -234,7 +234,7 @@ public sealed class Normalizer : INormalizer
             }
             else
             {
-                builder.Error(pointer, $"'{text}' is not a valid time in format {rule.Time.Describe}");
+                builder.Error(pointer, $"{Echo.Quote(text)} is not a valid time in format {rule.Time.Describe}");
             }
 
             return;
@@ -275,7 +275,7 @@ public sealed class Normalizer : INormalizer
     {
         if (builder.IsSet(CanonicalField.CodeValue) && !SafeMatch(profile.CodeRegex, builder.Get(CanonicalField.CodeValue).Text!))
         {
-            builder.Error(builder.SourceOf(CanonicalField.CodeValue), $"'{builder.Get(CanonicalField.CodeValue).Text}' does not match the code pattern {profile.Profile.CodePattern} of region {profile.Profile.Id}");
+            builder.Error(builder.SourceOf(CanonicalField.CodeValue), $"{Echo.Quote(builder.Get(CanonicalField.CodeValue).Text)} does not match the code pattern {profile.Profile.CodePattern} of region {profile.Profile.Id}");
         }
     }
 

@@ -53,7 +53,7 @@ internal sealed class RecordBuilder
         {
             if (_values[index] != value)
             {
-                Error(source, $"sets {CanonicalFields.NameOf(field)} to '{value.Display(CanonicalFields.KindOf(field))}', which conflicts with '{_values[index].Display(CanonicalFields.KindOf(field))}' from {_sources[index]}");
+                Error(source, $"sets {CanonicalFields.NameOf(field)} to {Echo.Quote(value.Display(CanonicalFields.KindOf(field)))}, which conflicts with {Echo.Quote(_values[index].Display(CanonicalFields.KindOf(field)))} from {_sources[index]}");
             }
 
             return;
@@ -118,7 +118,7 @@ internal sealed class RecordBuilder
 
         if (_levels is null && !HasErrors)
         {
-            Error(SourceOf(CanonicalField.CodeNativeLevel), $"the value '{Text(CanonicalField.CodeNativeLevel)}' establishes no level");
+            Error(SourceOf(CanonicalField.CodeNativeLevel), $"the value {Echo.Quote(Text(CanonicalField.CodeNativeLevel))} establishes no level");
         }
 
         if (HasErrors)
