@@ -87,6 +87,14 @@ public sealed class StatusEventTests
     }
 
     [Test]
+    public async Task A_content_type_other_than_the_regions_format_is_415()
+    {
+        using var factory = new ApiFactory();
+        var response = await factory.ClientWithKey().SendAsync(Requests.StatusEvent("610000", Fixtures.Body(Fixtures.Read("610000/green.xml"), "application/json"), "2"));
+        await ProblemAssert.AssertProblem(response, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+    }
+
+    [Test]
     public async Task A_body_over_64_KiB_is_413()
     {
         using var factory = new ApiFactory();

@@ -30,6 +30,7 @@ public static partial class StatusEventEndpoints
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
@@ -47,7 +48,11 @@ public static partial class StatusEventEndpoints
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (regions.Find(region) is null) return Problem.UnknownRegion(region);
+        if (regions.Find(region) is not { } profile) return Problem.UnknownRegion(region);
+        // The consumer would refuse it anyway; saying so now spares the publisher a trip to the error queue.
+        if (!MediaTypes.Accepts(profile.Format, request.ContentType))
+            return Problem.Of(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType,
+                "The content type does not match the region's payload format.", $"Region {region} sends {MediaTypes.ForFormat(profile.Format)}.");
         if (!long.TryParse(sequence, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number <= 0)
             return Problem.BadRequest(StatusEventHeaders.Sequence, $"{StatusEventHeaders.Sequence} must be an int64 greater than zero.");
         if (!string.IsNullOrEmpty(kind) && kind is not (StatusEventConsumer.KindStatus or StatusEventConsumer.KindRevoke))
