@@ -1,3 +1,4 @@
+using HealthCode.Translator.Schemas;
 using System.Text.Json;
 using HealthCode.Translator.Normalization.Engine;
 using NJsonSchema;
@@ -100,15 +101,7 @@ public sealed class RegionCatalog : IRegionCatalog
 
         if (errors.Count > 0)
         {
-            var first = Flatten(errors).First();
-            var field = string.IsNullOrEmpty(first.Path) ? "(root)" : first.Path.TrimStart('#', '/', '.');
-            if (first.Kind == NJsonSchema.Validation.ValidationErrorKind.PropertyRequired && first.Property is not null)
-            {
-                field = string.IsNullOrEmpty(field) || field == "(root)" ? first.Property : field;
-            }
-
-            throw new ProfileLoadException(name, field, $"{first.Kind}" + (first.Property is null ? string.Empty : $" ({first.Property})")
-                + (errors.Count > 1 ? $"; {errors.Count - 1} more schema error(s)" : string.Empty));
+            throw new ProfileLoadException(name, SchemaErrors.FirstField(errors), SchemaErrors.Describe(errors));
         }
 
         RegionProfile profile;
@@ -128,23 +121,5 @@ public sealed class RegionCatalog : IRegionCatalog
         }
 
         return ProfileCompiler.Compile(profile, name);
-    }
-
-    private static IEnumerable<NJsonSchema.Validation.ValidationError> Flatten(IEnumerable<NJsonSchema.Validation.ValidationError> errors)
-    {
-        foreach (var error in errors)
-        {
-            if (error is NJsonSchema.Validation.ChildSchemaValidationError child && child.Errors.Count > 0)
-            {
-                foreach (var inner in Flatten(child.Errors.SelectMany(e => e.Value)))
-                {
-                    yield return inner;
-                }
-            }
-            else
-            {
-                yield return error;
-            }
-        }
     }
 }

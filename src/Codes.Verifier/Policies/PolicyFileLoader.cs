@@ -1,3 +1,4 @@
+using HealthCode.Translator.Schemas;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NJsonSchema;
@@ -31,8 +32,8 @@ internal static class PolicyFileLoader
         var errors = Schema.Value.Validate(text);
         if (errors.Count > 0)
         {
-            var first = Leaves(errors).First();
-            throw new PolicyLoadException(file, FieldOf(first), Describe(errors));
+            var first = SchemaErrors.Leaves(errors).First();
+            throw new PolicyLoadException(file, SchemaErrors.FieldOf(first), SchemaErrors.Describe(errors));
         }
         var policy = JsonSerializer.Deserialize<AcceptancePolicy>(text, Json)
             ?? throw new PolicyLoadException(file, "$", "empty document.");
@@ -66,38 +67,6 @@ internal static class PolicyFileLoader
                     throw new PolicyLoadException(file, "levels", $"the default policy needs exactly one rule for '{level}'.");
             }
         }
-    }
-
-    private static string Describe(ICollection<ValidationError> errors) =>
-        string.Join("; ", Leaves(errors).Select(e => $"{FieldOf(e)}: {e.Kind}").Distinct());
-
-    private static IEnumerable<ValidationError> Leaves(IEnumerable<ValidationError> errors)
-    {
-        foreach (var error in errors)
-        {
-            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
-            {
-                // oneOf/anyOf: the branch errors say what is wrong; the parent only says "not one of". The branch
-                // with the fewest errors is the one the author meant (its "check" matched), so report only it.
-                var closest = child.Errors.Values.Where(e => e.Count > 0).MinBy(e => e.Count) ?? [];
-                var nested = Leaves(closest).ToList();
-                if (nested.Count > 0)
-                {
-                    foreach (var leaf in nested) yield return leaf;
-                    continue;
-                }
-            }
-            yield return error;
-        }
-    }
-
-    // NJsonSchema paths look like "#/requirements[0].withinHours"; name the field as a reader of the file would.
-    private static string FieldOf(ValidationError error)
-    {
-        var path = (error.Path ?? "#").TrimStart('#', '/');
-        if (error.Kind == ValidationErrorKind.PropertyRequired && error.Property is not null && !path.EndsWith(error.Property, StringComparison.Ordinal))
-            path = path.Length == 0 ? error.Property : $"{path}.{error.Property}";
-        return path.Length == 0 ? "$" : path;
     }
 
     private static JsonSchema LoadSchema()

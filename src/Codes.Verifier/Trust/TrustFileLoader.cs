@@ -1,3 +1,4 @@
+using HealthCode.Translator.Schemas;
 using System.Text.Json;
 using NJsonSchema;
 using NJsonSchema.Validation;
@@ -34,7 +35,7 @@ internal static class TrustFileLoader
             throw new TrustLoadException(file, "(file)", "not valid JSON.");
         }
         if (errors.Count > 0)
-            throw new TrustLoadException(file, FieldOf(Leaves(errors).First()), Describe(errors));
+            throw new TrustLoadException(file, SchemaErrors.FirstField(errors), SchemaErrors.Describe(errors));
 
         TrustFile trust;
         try
@@ -59,34 +60,5 @@ internal static class TrustFileLoader
             keys.Add(new TrustKey(trust.Region, key.Id, spki, key.NotBefore, key.NotAfter, file, $"keys[{i}]"));
         }
         return keys;
-    }
-
-    private static string Describe(ICollection<ValidationError> errors) =>
-        string.Join("; ", Leaves(errors).Select(e => $"{FieldOf(e)}: {e.Kind}").Distinct());
-
-    private static IEnumerable<ValidationError> Leaves(IEnumerable<ValidationError> errors)
-    {
-        foreach (var error in errors)
-        {
-            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
-            {
-                var nested = Leaves(child.Errors.SelectMany(e => e.Value)).ToList();
-                if (nested.Count > 0)
-                {
-                    foreach (var leaf in nested) yield return leaf;
-                    continue;
-                }
-            }
-            yield return error;
-        }
-    }
-
-    // NJsonSchema paths look like "#/keys[0].publicKey"; name the field as a reader of the file would.
-    private static string FieldOf(ValidationError error)
-    {
-        var path = (error.Path ?? "#").TrimStart('#', '/');
-        if (error.Kind == ValidationErrorKind.PropertyRequired && error.Property is not null && !path.EndsWith(error.Property, StringComparison.Ordinal))
-            path = path.Length == 0 ? error.Property : $"{path}.{error.Property}";
-        return path.Length == 0 ? "$" : path;
     }
 }
