@@ -23,25 +23,27 @@ public sealed class FaultTests
     private static readonly TimeSpan StoreDeadline = TimeSpan.FromSeconds(60);
 
     private ConnectionMultiplexer _redis = null!;
-    private string _scriptRoot = null!;
+    private string _redisOwner = null!;
+    private string _brokerOwner = null!;
     private string _amqpPublisher = null!;
 
     [OneTimeSetUp]
     public async Task CheckServers()
     {
         _redis = TestServers.ConnectRedis();
-        _scriptRoot = TestServers.ScriptRoot(_redis);
+        _redisOwner = TestServers.RedisOwner(_redis);
+        _brokerOwner = TestServers.BrokerOwner();
         var aof = _redis.GetServer(_redis.GetEndPoints()[0]).ConfigGet("appendonly").FirstOrDefault().Value;
         Assert.That(aof, Is.EqualTo("yes"), "the Redis fault needs AOF on (scripts/services.sh starts Redis with it)");
         // Shanghai's own broker user: it may publish to hc.status with routing key 310000 only.
         _amqpPublisher = TestServers.RabbitMqAs("region-310000", "hc-test-310000");
-        await TestContext.Out.WriteLineAsync($"servers owned by {_scriptRoot}; service {ServiceProcess.FindDll()}");
+        await TestContext.Out.WriteLineAsync($"Redis run from {_redisOwner}, RabbitMQ from {_brokerOwner}; service {ServiceProcess.FindDll()}");
     }
 
     [OneTimeTearDown]
     public async Task LeaveServersRunning()
     {
-        if (_scriptRoot is not null) await TestServers.EnsureRunningAsync(_scriptRoot);
+        if (_redisOwner is not null) await TestServers.EnsureRunningAsync(_redisOwner, _brokerOwner);
         _redis?.Dispose();
     }
 
@@ -80,7 +82,7 @@ public sealed class FaultTests
             var running = stream.RunAsync(publisher, Events, PerSecond, InFlight, PublishDeadline);
             await WaitForConfirmedAsync(stream, running, FaultAfter);
             var confirmedAtFault = stream.Events;
-            var restart = await TestServers.ServicesAsync(_scriptRoot, "restart-rabbitmq");
+            var restart = await TestServers.ServicesAsync(_brokerOwner, "restart-rabbitmq");
             var confirmedAtRestart = stream.Events;
             await running;
 
@@ -95,7 +97,7 @@ public sealed class FaultTests
         }
         finally
         {
-            await TestServers.EnsureRunningAsync(_scriptRoot);
+            await TestServers.EnsureRunningAsync(_redisOwner, _brokerOwner);
         }
     }
 
@@ -121,7 +123,8 @@ public sealed class FaultTests
             Assert.That(accepted, Is.EqualTo("accept"), "before the outage some green code must be accepted");
 
             probing = probe.RunAsync(concurrency: 4, stopProbe.Token);
-            await TestServers.ServicesAsync(_scriptRoot, "stop-redis");
+            await TestServers.ServicesAsync(_redisOwner, "stop-redis");
+            Assert.That(TestServers.IsListening(TestServers.RedisPort), Is.False, "Redis still listening after stop-redis");
             outageStart = clock.Elapsed;
             var hold = Stopwatch.StartNew();
             while (hold.Elapsed < TimeSpan.FromSeconds(3) || probe.Answers.Count(a => a.Started >= outageStart) < 50)
@@ -132,7 +135,7 @@ public sealed class FaultTests
             using (var anonymous = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(5) })
                 readyDuringOutage = (await anonymous.GetAsync("/health/ready")).StatusCode;
             outageEnd = clock.Elapsed;
-            await TestServers.ServicesAsync(_scriptRoot, "start-redis");
+            await TestServers.ServicesAsync(_redisOwner, "start-redis");
             // Keep scanning through the recovery: still no 5xx and never accept from a store that is not back.
             await Task.Delay(TimeSpan.FromSeconds(1));
             await stopProbe.CancelAsync();
@@ -142,7 +145,7 @@ public sealed class FaultTests
         finally
         {
             await stopProbe.CancelAsync();
-            await TestServers.EnsureRunningAsync(_scriptRoot);
+            await TestServers.EnsureRunningAsync(_redisOwner, _brokerOwner);
         }
 
         var differences = await stream.WaitForStoreAsync(_redis, service.KeyPrefix, StoreDeadline);
@@ -173,7 +176,8 @@ public sealed class FaultTests
         HttpStatusCode afterRestart;
         try
         {
-            await TestServers.ServicesAsync(_scriptRoot, "stop-rabbitmq");
+            await TestServers.ServicesAsync(_brokerOwner, "stop-rabbitmq");
+            Assert.That(TestServers.IsListening(TestServers.AmqpPort), Is.False, "RabbitMQ still listening after stop-rabbitmq");
             for (var i = 0; i < 3; i++)
             {
                 var clock = Stopwatch.StartNew();
@@ -183,7 +187,7 @@ public sealed class FaultTests
                     : null;
                 answers.Add((response.StatusCode, type, clock.Elapsed.TotalMilliseconds));
             }
-            await TestServers.ServicesAsync(_scriptRoot, "start-rabbitmq");
+            await TestServers.ServicesAsync(_brokerOwner, "start-rabbitmq");
             // Back up: the same event (same sequence, as the 503 tells the caller) is accepted once the publisher reconnects.
             afterRestart = await Poll.Until(async () =>
             {
@@ -193,7 +197,7 @@ public sealed class FaultTests
         }
         finally
         {
-            await TestServers.EnsureRunningAsync(_scriptRoot);
+            await TestServers.EnsureRunningAsync(_redisOwner, _brokerOwner);
         }
         if (afterRestart == HttpStatusCode.Accepted) stream.RecordConfirmed(0, 1);
         var differences = await stream.WaitForStoreAsync(_redis, service.KeyPrefix, StoreDeadline);

@@ -8,7 +8,7 @@ namespace HealthCode.Api.Tests.Faults;
 /// amqp://guest:guest@127.0.0.1:5673/) that scripts/services.sh runs, and the script's stop/start verbs.
 /// The servers keep their state in the .run/ of the checkout that started them; a restart must use that checkout's
 /// script, or Redis would come back on an empty AOF directory (a loss the test did not cause). The owner is found
-/// from Redis' own "dir" and the live broker's pid file.
+/// from Redis' own "dir" and from the broker VM's home directory; the two may differ.
 /// </summary>
 public static class TestServers
 {
@@ -43,35 +43,62 @@ public static class TestServers
         return mux;
     }
 
-    /// <summary>Which checkout's scripts/services.sh owns the running servers (this one when nothing else does).</summary>
-    public static string ScriptRoot(ConnectionMultiplexer redis)
+    /// <summary>The checkout whose .run/redis the running Redis uses (its "dir"), else this one.</summary>
+    public static string RedisOwner(ConnectionMultiplexer redis)
     {
-        var own = RepositoryRoot();
-        var candidates = new List<string>();
         try
         {
-            var dir = redis.GetServer(redis.GetEndPoints()[0]).ConfigGet("dir").FirstOrDefault().Value;
-            var suffix = Path.Combine(".run", "redis");
-            if (dir is not null && dir.TrimEnd('/').EndsWith(suffix, StringComparison.Ordinal))
-                candidates.Add(dir.TrimEnd('/')[..^suffix.Length].TrimEnd('/'));
+            var dir = redis.GetServer(redis.GetEndPoints()[0]).ConfigGet("dir").FirstOrDefault().Value?.TrimEnd('/');
+            var suffix = "/" + Path.Combine(".run", "redis");
+            if (dir is not null && dir.EndsWith(suffix, StringComparison.Ordinal) && HasScript(dir[..^suffix.Length])) return dir[..^suffix.Length];
         }
         catch (RedisException)
         {
-            // CONFIG may be disabled; fall back to this checkout.
+            // CONFIG may be disabled: assume this checkout.
         }
-        candidates.Add(own);
-        foreach (var root in candidates)
-            if (File.Exists(Path.Combine(root, "scripts", "services.sh")) && BrokerRunsFrom(root)) return root;
-        return candidates.FirstOrDefault(r => File.Exists(Path.Combine(r, "scripts", "services.sh"))) ?? own;
+        return RepositoryRoot();
     }
 
-    private static bool BrokerRunsFrom(string root)
+    /// <summary>
+    /// The checkout whose .run/rabbitmq the running broker uses: the Erlang VM started by services.sh runs with
+    /// "-home &lt;checkout&gt;/.run/rabbitmq" and that checkout's rabbit.pid holds its pid. Else this checkout.
+    /// </summary>
+    public static string BrokerOwner()
     {
-        var pidFile = Path.Combine(root, ".run", "rabbitmq", "rabbit.pid");
-        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid)) return false;
-        try { return !Process.GetProcessById(pid).HasExited; }
-        catch (ArgumentException) { return false; }
+        var suffix = "/" + Path.Combine(".run", "rabbitmq");
+        foreach (var proc in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(proc), out var pid)) continue;
+            string[] args;
+            try { args = File.ReadAllText(Path.Combine(proc, "cmdline")).Split('\0'); }
+            catch (IOException) { continue; }
+            catch (UnauthorizedAccessException) { continue; }
+            if (args.Length == 0 || !args[0].EndsWith("beam.smp", StringComparison.Ordinal)) continue;
+            var home = Array.IndexOf(args, "-home");
+            if (home < 0 || home + 1 >= args.Length || !args[home + 1].EndsWith(suffix, StringComparison.Ordinal)) continue;
+            var root = args[home + 1][..^suffix.Length];
+            var pidFile = Path.Combine(root, ".run", "rabbitmq", "rabbit.pid");
+            if (HasScript(root) && File.Exists(pidFile) && File.ReadAllText(pidFile).Trim() == pid.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                return root;
+        }
+        return RepositoryRoot();
     }
+
+    /// <summary>Whether something accepts TCP connections on 127.0.0.1:<paramref name="port"/>.</summary>
+    public static bool IsListening(string port)
+    {
+        try
+        {
+            using var socket = new System.Net.Sockets.TcpClient();
+            return socket.ConnectAsync(IPAddress.Loopback, int.Parse(port, System.Globalization.CultureInfo.InvariantCulture)).Wait(TimeSpan.FromSeconds(2));
+        }
+        catch (AggregateException)
+        {
+            return false;
+        }
+    }
+
+    private static bool HasScript(string root) => File.Exists(Path.Combine(root, "scripts", "services.sh"));
 
     /// <summary>Runs scripts/services.sh &lt;verb&gt; of <paramref name="root"/>; fails the test on a non-zero exit or after the deadline.</summary>
     public static async Task<TimeSpan> ServicesAsync(string root, string verb, TimeSpan? deadline = null)
@@ -100,14 +127,14 @@ public static class TestServers
         }
         var log = (await output) + (await errors);
         if (process.ExitCode != 0) Assert.Fail($"services.sh {verb} exited {process.ExitCode}: {log}");
-        TestContext.Out.WriteLine($"services.sh {verb}: {clock.Elapsed.TotalSeconds:0.0} s {log.Trim()}");
+        TestContext.Out.WriteLine($"{root}/scripts/services.sh {verb}: {clock.Elapsed.TotalSeconds:0.0} s {log.Trim()}");
         return clock.Elapsed;
     }
 
-    /// <summary>For finally blocks: start both servers whatever happened, without failing over a failure.</summary>
-    public static async Task EnsureRunningAsync(string root)
+    /// <summary>For finally blocks: start both servers (each from its owner's checkout) whatever happened.</summary>
+    public static async Task EnsureRunningAsync(string redisOwner, string brokerOwner)
     {
-        foreach (var verb in new[] { "start-redis", "start-rabbitmq" })
+        foreach (var (root, verb) in new[] { (redisOwner, "start-redis"), (brokerOwner, "start-rabbitmq") })
         {
             try { await ServicesAsync(root, verb); }
             catch (Exception e) { await TestContext.Error.WriteLineAsync($"could not {verb}: {e.Message}"); }
