@@ -24,7 +24,8 @@ public sealed class StatusStream
         // 18 random digits per run: runs never share codes even when they share a key prefix.
         var run = Random.Shared.NextInt64(100_000_000_000, 900_000_000_000);
         Codes = Enumerable.Range(0, codes).Select(i => "SH" + (run * 1_000_000 + i).ToString("D18", CultureInfo.InvariantCulture)).ToArray();
-        _holders = Enumerable.Range(0, codes).Select(ResidentId).ToArray();
+        var holders = Random.Shared.Next(0, 1_000_000);
+        _holders = Enumerable.Range(0, codes).Select(i => ResidentId(holders + i)).ToArray();
     }
 
     public string[] Codes { get; }
@@ -35,7 +36,7 @@ public sealed class StatusStream
     /// <summary>A valid GB 11643 number (area 310104, birth date from the index, MOD 11-2 check character).</summary>
     public static string ResidentId(int index)
     {
-        var birth = new DateTime(1970, 1, 1).AddDays(index * 7 % 15000);
+        var birth = new DateTime(1950, 1, 1).AddDays(index / 1000 % 20000);
         var first17 = "310104" + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (index % 1000).ToString("D3", CultureInfo.InvariantCulture);
         return first17 + ResidentIds.CheckCharacter(first17);
     }

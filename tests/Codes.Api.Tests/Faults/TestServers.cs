@@ -84,6 +84,15 @@ public static class TestServers
         return RepositoryRoot();
     }
 
+    /// <summary>Consumers attached to a queue (passive declare as guest).</summary>
+    public static async Task<uint> ConsumerCountAsync(string queue)
+    {
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(RabbitMq), AutomaticRecoveryEnabled = false };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        return (await channel.QueueDeclarePassiveAsync(queue)).ConsumerCount;
+    }
+
     /// <summary>Whether something accepts TCP connections on 127.0.0.1:<paramref name="port"/>.</summary>
     public static bool IsListening(string port)
     {
