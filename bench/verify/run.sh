@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Verify vs a bare one-GET endpoint, same run, same machine (loopback only, bounded durations).
-#   bench/verify/run.sh            # CODES=10000 CONNECTIONS=64 DURATION=15s WARMUP=5s ROUNDS=1
+#   bench/verify/run.sh            # CODES=10000 CONNECTIONS=64 DURATION=15s WARMUP=5s ROUNDS=1 DIAG=0
+# DIAG=1 also runs /bench/store-get (the store's Lua lookup without auth, validation or policy) to split verify's cost.
 # Builds Release, starts Redis/RabbitMQ via scripts/services.sh if they are not up, starts Codes.Api (Release,
 # Production, Server GC, logging at Warning, HealthCode:Benchmark:BareEndpoint=true), seeds CODES codes through
 # RabbitMQ as region 310000 would, warms up, runs wrk against POST /v1/verify and POST /bench/redis-get, prints
@@ -67,7 +68,7 @@ log "starting Codes.Api on 127.0.0.1:$PORT (key prefix $PREFIX)"
   export HealthCode__Benchmark__BareEndpoint=true
   export HealthCode__RateLimit__PermitsPerSecond=1000000
   export Auth__ApiKeys__bench__Key="$KEY" Auth__ApiKeys__bench__Roles__0=checkpoint
-  export Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.Hosting.Lifetime=Warning
+  export Logging__LogLevel__Default=Warning
   exec dotnet Codes.Api.dll --urls "http://127.0.0.1:$PORT"
 ) > "$OUT/service.log" 2>&1 &
 service_pid=$!
@@ -109,6 +110,7 @@ for round in $(seq 1 "$ROUNDS"); do
   log "round $round: wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
   results+=("$(bench /v1/verify "$KEY" "$DURATION")")
   results+=("$(bench /bench/redis-get "" "$DURATION")")
+  if [ "${DIAG:-0}" = 1 ]; then results+=("$(bench /bench/store-get "" "$DURATION")"); fi
 done
 printf '%s\n' "${results[@]}" | tee "$OUT/results.txt"
 
