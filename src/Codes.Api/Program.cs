@@ -1,5 +1,6 @@
 using FluentValidation;
 using HealthCode.Api.Auth;
+using HealthCode.Api.Benchmark;
 using HealthCode.Api.Composition;
 using HealthCode.Api.Contracts;
 using HealthCode.Api.Endpoints;
@@ -24,6 +25,7 @@ builder.Services
 var app = builder.Build();
 app.UseHealthCodePipeline();
 app.MapHealthCodeEndpoints();
+app.MapBenchmarkEndpoints();
 app.Run();
 
 public partial class Program;

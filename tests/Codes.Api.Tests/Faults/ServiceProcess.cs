@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace HealthCode.Api.Tests.Faults;
+
+/// <summary>
+/// Codes.Api as a real, separate process in the real mode (Production, Redis + RabbitMQ), on a free loopback port and
+/// a key prefix of its own. <see cref="KillAsync"/> is SIGKILL of the whole tree; <see cref="StartAsync"/> starts it
+/// again with the same settings. The last lines of its output are kept for failure messages.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    public const string CheckpointKey = "fault-checkpoint-key-0123456789";
+    public const string PublisherKey = "fault-publisher-310000-key-0123";
+    public const string HolderSecret = "fault-tests-holder-secret-0123456789abcdef";
+
+    private readonly ConcurrentQueue<string> _output = new();
+    private Process? _process;
+
+    private ServiceProcess(string dll, string keyPrefix)
+    {
+        Dll = dll;
+        KeyPrefix = keyPrefix;
+    }
+
+    public string Dll { get; }
+    public string KeyPrefix { get; }
+    public Uri BaseAddress { get; private set; } = null!;
+    public int Starts { get; private set; }
+
+    public static async Task<ServiceProcess> StartAsync(string keyPrefix)
+    {
+        var service = new ServiceProcess(FindDll(), keyPrefix);
+        await service.StartAsync();
+        return service;
+    }
+
+    /// <summary>
+    /// src/Codes.Api/bin/&lt;Configuration of this test build&gt;/net10.0/Codes.Api.dll (built alongside: this project
+    /// references Codes.Api), else the copy in the test output.
+    /// </summary>
+    public static string FindDll()
+    {
+        var root = TestServers.RepositoryRoot();
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent?.Name ?? "Debug";
+        var candidates = new[]
+        {
+            Path.Combine(root, "src", "Codes.Api", "bin", configuration, "net10.0", "Codes.Api.dll"),
+            Path.Combine(AppContext.BaseDirectory, "Codes.Api.dll"),
+        };
+        return candidates.FirstOrDefault(File.Exists)
+               ?? throw new FileNotFoundException("Codes.Api.dll is not built: " + string.Join(", ", candidates));
+    }
+
+    public async Task StartAsync()
+    {
+        if (_process is { HasExited: false }) throw new InvalidOperationException("already running");
+        var port = FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        var info = new ProcessStartInfo("dotnet", [Dll, "--urls", BaseAddress.ToString().TrimEnd('/')])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(Dll)!,
+        };
+        var env = info.Environment;
+        env["ASPNETCORE_ENVIRONMENT"] = "Production";
+        env["DOTNET_ENVIRONMENT"] = "Production";
+        env["ConnectionStrings__Redis"] = TestServers.Redis;
+        env["ConnectionStrings__RabbitMq"] = TestServers.RabbitMqAs("hc-service", "hc-service-test");
+        env["HealthCode__HolderSecret"] = HolderSecret;
+        env["HealthCode__Redis__KeyPrefix"] = KeyPrefix;
+        env["HealthCode__SeedSamples"] = "false";
+        env["HealthCode__RateLimit__PermitsPerSecond"] = "100000";
+        env["Auth__ApiKeys__gate__Key"] = CheckpointKey;
+        env["Auth__ApiKeys__gate__Roles__0"] = "checkpoint";
+        env["Auth__ApiKeys__shanghai__Key"] = PublisherKey;
+        env["Auth__ApiKeys__shanghai__Roles__0"] = "publisher:310000";
+        env["Logging__LogLevel__Default"] = "Warning";
+        env["Logging__LogLevel__HealthCode"] = "Information";
+        env["Logging__Console__FormatterName"] = "simple";
+        env["Logging__Console__FormatterOptions__SingleLine"] = "true";
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        Starts++;
+
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            if (process.HasExited) Assert.Fail($"Codes.Api exited with {process.ExitCode} at start-up:\n{Output()}");
+            try
+            {
+                if ((await client.GetAsync("/health/live")).IsSuccessStatusCode) return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // not listening yet
+            }
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Codes.Api did not answer /health/live within 30 s:\n{Output()}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Polls /health/ready (Redis reachable and the ingestion consumer attached) until 200 or the deadline.</summary>
+    public async Task WaitReadyAsync(TimeSpan deadline)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var until = DateTime.UtcNow + deadline;
+        HttpStatusCode? last = null;
+        while (DateTime.UtcNow < until)
+        {
+            try
+            {
+                last = (await client.GetAsync("/health/ready")).StatusCode;
+                if (last == HttpStatusCode.OK) return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                last = null;
+            }
+            await Task.Delay(100);
+        }
+        Assert.Fail($"Codes.Api not ready within {deadline.TotalSeconds} s (last {last}):\n{Output()}");
+    }
+
+    public HttpClient Client(string key)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    /// <summary>kill -9 of the process tree, then waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is not { } process) return;
+        try
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
+        }
+        process.Dispose();
+        _process = null;
+    }
+
+    public string Output() => string.Join('\n', _output);
+
+    /// <summary>Lines of the service's output containing <paramref name="text"/>.</summary>
+    public int CountOutput(string text) => _output.Count(l => l.Contains(text, StringComparison.Ordinal));
+
+    public ValueTask DisposeAsync() => new(KillAsync());
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        _output.Enqueue(line);
+        while (_output.Count > 400) _output.TryDequeue(out _);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using StackExchange.Redis;
+
+namespace HealthCode.Api.Tests.Faults;
+
+/// <summary>
+/// The shared Redis (HC_TEST_REDIS, default 127.0.0.1:6380, AOF on) and RabbitMQ (HC_TEST_RABBITMQ, default
+/// amqp://guest:guest@127.0.0.1:5673/) that scripts/services.sh runs, and the script's stop/start verbs.
+/// The servers keep their state in the .run/ of the checkout that started them; a restart must use that checkout's
+/// script, or Redis would come back on an empty AOF directory (a loss the test did not cause). The owner is found
+/// from Redis' own "dir" and from the broker VM's home directory; the two may differ.
+/// </summary>
+public static class TestServers
+{
+    public static string Redis => Environment.GetEnvironmentVariable("HC_TEST_REDIS") is { Length: > 0 } a ? a : "127.0.0.1:6380";
+    public static string RabbitMq => Environment.GetEnvironmentVariable("HC_TEST_RABBITMQ") is { Length: > 0 } r ? r : "amqp://guest:guest@127.0.0.1:5673/";
+
+    /// <summary>The same broker as another user (deploy/rabbitmq/definitions.json: hc-service, region-&lt;id&gt;).</summary>
+    public static string RabbitMqAs(string user, string password) =>
+        new UriBuilder(RabbitMq) { UserName = Uri.EscapeDataString(user), Password = Uri.EscapeDataString(password) }.Uri.ToString();
+
+    public static string RedisPort => Redis.Split(':').Last();
+    public static string AmqpPort => new Uri(RabbitMq).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The checkout holding HealthCode.sln, found by walking up from the test output.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "HealthCode.sln"))) return dir.FullName;
+        throw new InvalidOperationException("HealthCode.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    public static ConnectionMultiplexer ConnectRedis()
+    {
+        var options = ConfigurationOptions.Parse(Redis);
+        options.AbortOnConnectFail = false;
+        options.AllowAdmin = true;
+        options.ConnectTimeout = 2000;
+        options.SyncTimeout = 5000;
+        var mux = ConnectionMultiplexer.Connect(options);
+        if (!mux.IsConnected)
+            Assert.Fail($"Redis is not reachable at {Redis}. Start the test servers with scripts/services.sh start.");
+        return mux;
+    }
+
+    /// <summary>The checkout whose .run/redis the running Redis uses (its "dir"), else this one.</summary>
+    public static string RedisOwner(ConnectionMultiplexer redis)
+    {
+        try
+        {
+            var dir = redis.GetServer(redis.GetEndPoints()[0]).ConfigGet("dir").FirstOrDefault().Value?.TrimEnd('/');
+            var suffix = "/" + Path.Combine(".run", "redis");
+            if (dir is not null && dir.EndsWith(suffix, StringComparison.Ordinal) && HasScript(dir[..^suffix.Length])) return dir[..^suffix.Length];
+        }
+        catch (RedisException)
+        {
+            // CONFIG may be disabled: assume this checkout.
+        }
+        return RepositoryRoot();
+    }
+
+    /// <summary>
+    /// The checkout whose .run/rabbitmq the running broker uses: the Erlang VM started by services.sh runs with
+    /// "-home &lt;checkout&gt;/.run/rabbitmq" and that checkout's rabbit.pid holds its pid. Else this checkout.
+    /// </summary>
+    public static string BrokerOwner()
+    {
+        var suffix = "/" + Path.Combine(".run", "rabbitmq");
+        foreach (var proc in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(proc), out var pid)) continue;
+            string[] args;
+            try { args = File.ReadAllText(Path.Combine(proc, "cmdline")).Split('\0'); }
+            catch (IOException) { continue; }
+            catch (UnauthorizedAccessException) { continue; }
+            if (args.Length == 0 || !args[0].EndsWith("beam.smp", StringComparison.Ordinal)) continue;
+            var home = Array.IndexOf(args, "-home");
+            if (home < 0 || home + 1 >= args.Length || !args[home + 1].EndsWith(suffix, StringComparison.Ordinal)) continue;
+            var root = args[home + 1][..^suffix.Length];
+            var pidFile = Path.Combine(root, ".run", "rabbitmq", "rabbit.pid");
+            if (HasScript(root) && File.Exists(pidFile) && File.ReadAllText(pidFile).Trim() == pid.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                return root;
+        }
+        return RepositoryRoot();
+    }
+
+    /// <summary>Consumers attached to a queue (passive declare as guest).</summary>
+    public static async Task<uint> ConsumerCountAsync(string queue)
+    {
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(RabbitMq), AutomaticRecoveryEnabled = false };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        return (await channel.QueueDeclarePassiveAsync(queue)).ConsumerCount;
+    }
+
+    /// <summary>Whether something accepts TCP connections on 127.0.0.1:<paramref name="port"/>.</summary>
+    public static bool IsListening(string port)
+    {
+        try
+        {
+            using var socket = new System.Net.Sockets.TcpClient();
+            return socket.ConnectAsync(IPAddress.Loopback, int.Parse(port, System.Globalization.CultureInfo.InvariantCulture)).Wait(TimeSpan.FromSeconds(2));
+        }
+        catch (AggregateException)
+        {
+            return false;
+        }
+    }
+
+    private static bool HasScript(string root) => File.Exists(Path.Combine(root, "scripts", "services.sh"));
+
+    /// <summary>Runs scripts/services.sh &lt;verb&gt; of <paramref name="root"/>; fails the test on a non-zero exit or after the deadline.</summary>
+    public static async Task<TimeSpan> ServicesAsync(string root, string verb, TimeSpan? deadline = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var info = new ProcessStartInfo("bash", [Path.Combine(root, "scripts", "services.sh"), verb])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = root,
+        };
+        info.Environment["HC_REDIS_PORT"] = RedisPort;
+        info.Environment["HC_AMQP_PORT"] = AmqpPort;
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(deadline ?? TimeSpan.FromSeconds(150));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"services.sh {verb} did not finish within {(deadline ?? TimeSpan.FromSeconds(150)).TotalSeconds} s");
+        }
+        var log = (await output) + (await errors);
+        if (process.ExitCode != 0) Assert.Fail($"services.sh {verb} exited {process.ExitCode}: {log}");
+        TestContext.Out.WriteLine($"{root}/scripts/services.sh {verb}: {clock.Elapsed.TotalSeconds:0.0} s {log.Trim()}");
+        return clock.Elapsed;
+    }
+
+    /// <summary>For finally blocks: start both servers (each from its owner's checkout) whatever happened.</summary>
+    public static async Task EnsureRunningAsync(string redisOwner, string brokerOwner)
+    {
+        foreach (var (root, verb) in new[] { (redisOwner, "start-redis"), (brokerOwner, "start-rabbitmq") })
+        {
+            try { await ServicesAsync(root, verb); }
+            catch (Exception e) { await TestContext.Error.WriteLineAsync($"could not {verb}: {e.Message}"); }
+        }
+    }
+}
