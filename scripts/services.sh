@@ -31,8 +31,9 @@ wait_port_closed() {
 
 install_missing() {
   local need=()
-  command -v redis-server >/dev/null || need+=(redis-server)
-  command -v rabbitmq-server >/dev/null || need+=(rabbitmq-server)
+  # Asked of dpkg, not PATH: /usr/sbin is not on every CI user's PATH.
+  dpkg -s redis-server >/dev/null 2>&1 || need+=(redis-server)
+  dpkg -s rabbitmq-server >/dev/null 2>&1 || need+=(rabbitmq-server)
   if ((${#need[@]})); then
     log "installing ${need[*]}"
     export DEBIAN_FRONTEND=noninteractive
