@@ -4,22 +4,20 @@ using StackExchange.Redis;
 
 namespace HealthCode.Api.Tests;
 
-/// <summary>The real mode's store: a Redis at HC_TEST_REDIS (default 127.0.0.1:6379), keys under a random prefix.</summary>
+/// <summary>The real mode's store: the test Redis (<see cref="TestServers.Redis"/>), keys under a random prefix.</summary>
 public sealed class RedisModeTests
 {
-    private static string Address => Environment.GetEnvironmentVariable("HC_TEST_REDIS") is { Length: > 0 } a ? a : "127.0.0.1:6379";
-
     [Test]
     public async Task With_a_Redis_connection_string_statuses_live_in_Redis_and_ready_pings_it()
     {
-        using var redis = RedisConnector.Connect(Address);
-        if (!redis.IsConnected) Assert.Ignore($"No Redis at {Address}");
+        using var redis = RedisConnector.Connect(TestServers.Redis);
+        if (!redis.IsConnected) Assert.Ignore($"No Redis at {TestServers.Redis}");
         var prefix = $"hct:api:{Guid.NewGuid():N}:";
         try
         {
             using var factory = new ApiFactory(settings: new Dictionary<string, string?>
             {
-                ["ConnectionStrings:Redis"] = Address,
+                ["ConnectionStrings:Redis"] = TestServers.Redis,
                 ["HealthCode:Redis:KeyPrefix"] = prefix,
                 ["HealthCode:SeedSamples"] = "true",
             });
@@ -43,10 +41,10 @@ public sealed class RedisModeTests
     [Test]
     public async Task With_Redis_configured_seeding_is_off_by_default()
     {
-        using var redis = RedisConnector.Connect(Address);
-        if (!redis.IsConnected) Assert.Ignore($"No Redis at {Address}");
+        using var redis = RedisConnector.Connect(TestServers.Redis);
+        if (!redis.IsConnected) Assert.Ignore($"No Redis at {TestServers.Redis}");
         var prefix = $"hct:api:{Guid.NewGuid():N}:";
-        using var factory = new ApiFactory(settings: new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = Address, ["HealthCode:Redis:KeyPrefix"] = prefix });
+        using var factory = new ApiFactory(settings: new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = TestServers.Redis, ["HealthCode:Redis:KeyPrefix"] = prefix });
         var reasons = await Poll.Until(async () => (await (await factory.ClientWithKey().PostAsync("/v1/verify", Requests.Verify(Fixtures.BeijingGreenCode)))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).ToList(), r => !r.Contains("store-unavailable"));
         Assert.That(reasons, Is.EqualTo(new[] { "unknown-code" }));

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using HealthCode.Api.Samples;
 using HealthCode.Api.Tests.Support;
@@ -17,16 +16,13 @@ namespace HealthCode.Api.Tests.Amqp;
 [NonParallelizable]
 public sealed class RealModeVerifyTests
 {
-    private static readonly string Redis = Environment.GetEnvironmentVariable("HC_TEST_REDIS") ?? "127.0.0.1:6380";
-    private static readonly string RabbitMq = Environment.GetEnvironmentVariable("HC_TEST_RABBITMQ") ?? "amqp://guest:guest@127.0.0.1:5673/";
-
     [Test]
     public async Task Every_regions_sample_published_over_amqp_is_verified_over_http()
     {
         await using var factory = new ApiFactory("Production", new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Redis"] = Redis,
-            ["ConnectionStrings:RabbitMq"] = RabbitMq,
+            ["ConnectionStrings:Redis"] = TestServers.Redis,
+            ["ConnectionStrings:RabbitMq"] = TestServers.RabbitMq,
             ["HealthCode:HolderSecret"] = "real-mode-verify-test-secret",
             ["HealthCode:Redis:KeyPrefix"] = $"e2e-{Guid.NewGuid():N}:",
             ["Auth:ApiKeys:gate:Key"] = Keys.Checkpoint,
@@ -38,22 +34,14 @@ public sealed class RealModeVerifyTests
         // Fresh status times so nothing is stale; a unique sequence per run beats anything left in the shared queue.
         var sequence = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var samples = Fixtures.All().Select(Sample.Of).ToList();
-        await using (var connection = await new ConnectionFactory { Uri = new Uri(RabbitMq) }.CreateConnectionAsync())
-        await using (var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true)))
+        await using (var connection = await new ConnectionFactory { Uri = new Uri(TestServers.RabbitMq) }.CreateConnectionAsync())
+        await using (var publisher = await RegionalPublisher.OpenAsync(connection, "hc.status"))
         {
             foreach (var sample in samples)
             {
                 var region = Fixtures.Region(sample.Path);
                 var body = StatusTimeRewriter.Rewrite(catalog.Find(region)!, Fixtures.Read(sample.Path), DateTimeOffset.UtcNow);
-                var properties = new BasicProperties
-                {
-                    ContentType = Fixtures.ContentType(sample.Path),
-                    MessageId = Guid.NewGuid().ToString("N"),
-                    Timestamp = new AmqpTimestamp(DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
-                    Persistent = true,
-                    Headers = new Dictionary<string, object?> { ["hc-region"] = Encoding.UTF8.GetBytes(region), ["hc-sequence"] = sequence },
-                };
-                await channel.BasicPublishAsync("hc.status", region, mandatory: true, properties, body);
+                await publisher.PublishAsync(region, body, sequence, Fixtures.ContentType(sample.Path));
             }
         }
 

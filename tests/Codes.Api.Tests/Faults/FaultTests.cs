@@ -31,9 +31,9 @@ public sealed class FaultTests
     [OneTimeSetUp]
     public async Task CheckServers()
     {
-        _redis = TestServers.ConnectRedis();
-        _redisOwner = TestServers.RedisOwner(_redis);
-        _brokerOwner = TestServers.BrokerOwner();
+        _redis = ServerControl.ConnectRedis();
+        _redisOwner = ServerControl.RedisOwner(_redis);
+        _brokerOwner = ServerControl.BrokerOwner();
         var aof = _redis.GetServer(_redis.GetEndPoints()[0]).ConfigGet("appendonly").FirstOrDefault().Value;
         Assert.That(aof, Is.EqualTo("yes"), "the Redis fault needs AOF on (scripts/services.sh starts Redis with it)");
         // Shanghai's own broker user: it may publish to hc.status with routing key 310000 only.
@@ -44,7 +44,7 @@ public sealed class FaultTests
     [OneTimeTearDown]
     public async Task LeaveServersRunning()
     {
-        if (_redisOwner is not null) await TestServers.EnsureRunningAsync(_redisOwner, _brokerOwner);
+        if (_redisOwner is not null) await ServerControl.EnsureRunningAsync(_redisOwner, _brokerOwner);
         _redis?.Dispose();
     }
 
@@ -83,7 +83,7 @@ public sealed class FaultTests
             var running = stream.RunAsync(publisher, Events, PerSecond, InFlight, PublishDeadline);
             await WaitForConfirmedAsync(stream, running, FaultAfter);
             var confirmedAtFault = stream.Events;
-            var restart = await TestServers.ServicesAsync(_brokerOwner, "restart-rabbitmq");
+            var restart = await ServerControl.ServicesAsync(_brokerOwner, "restart-rabbitmq");
             var confirmedAtRestart = stream.Events;
             await running;
 
@@ -99,7 +99,7 @@ public sealed class FaultTests
         }
         finally
         {
-            await TestServers.EnsureRunningAsync(_redisOwner, _brokerOwner);
+            await ServerControl.EnsureRunningAsync(_redisOwner, _brokerOwner);
         }
     }
 
@@ -129,8 +129,8 @@ public sealed class FaultTests
             Assert.That(accepted, Is.EqualTo("accept"), "before the outage some green code must be accepted");
 
             probing = probe.RunAsync(concurrency: 4, stopProbe.Token);
-            await TestServers.ServicesAsync(_redisOwner, "stop-redis");
-            Assert.That(TestServers.IsListening(TestServers.RedisPort), Is.False, "Redis still listening after stop-redis");
+            await ServerControl.ServicesAsync(_redisOwner, "stop-redis");
+            Assert.That(ServerControl.IsListening(ServerControl.RedisPort), Is.False, "Redis still listening after stop-redis");
             outageStart = clock.Elapsed;
             var hold = Stopwatch.StartNew();
             while (hold.Elapsed < TimeSpan.FromSeconds(3) || probe.Answers.Count(a => a.Started >= outageStart) < 50)
@@ -141,7 +141,7 @@ public sealed class FaultTests
             using (var anonymous = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(5) })
                 readyDuringOutage = (await anonymous.GetAsync("/health/ready")).StatusCode;
             outageEnd = clock.Elapsed;
-            await TestServers.ServicesAsync(_redisOwner, "start-redis");
+            await ServerControl.ServicesAsync(_redisOwner, "start-redis");
             // Keep scanning through the recovery: still no 5xx and never accept from a store that is not back.
             await Task.Delay(TimeSpan.FromSeconds(1));
             await stopProbe.CancelAsync();
@@ -151,7 +151,7 @@ public sealed class FaultTests
         finally
         {
             await stopProbe.CancelAsync();
-            await TestServers.EnsureRunningAsync(_redisOwner, _brokerOwner);
+            await ServerControl.EnsureRunningAsync(_redisOwner, _brokerOwner);
         }
 
         var differences = await stream.WaitForStoreAsync(_redis, service.KeyPrefix, StoreDeadline);
@@ -185,8 +185,8 @@ public sealed class FaultTests
         HttpStatusCode afterRestart;
         try
         {
-            await TestServers.ServicesAsync(_brokerOwner, "stop-rabbitmq");
-            Assert.That(TestServers.IsListening(TestServers.AmqpPort), Is.False, "RabbitMQ still listening after stop-rabbitmq");
+            await ServerControl.ServicesAsync(_brokerOwner, "stop-rabbitmq");
+            Assert.That(ServerControl.IsListening(ServerControl.AmqpPort), Is.False, "RabbitMQ still listening after stop-rabbitmq");
             for (var i = 0; i < 3; i++)
             {
                 var clock = Stopwatch.StartNew();
@@ -196,7 +196,7 @@ public sealed class FaultTests
                     : null;
                 answers.Add((response.StatusCode, type, clock.Elapsed.TotalMilliseconds));
             }
-            await TestServers.ServicesAsync(_brokerOwner, "start-rabbitmq");
+            await ServerControl.ServicesAsync(_brokerOwner, "start-rabbitmq");
             // Back up: the same event (same sequence, as the 503 tells the caller) is accepted once the publisher reconnects.
             afterRestart = await Poll.Until(async () =>
             {
@@ -206,7 +206,7 @@ public sealed class FaultTests
         }
         finally
         {
-            await TestServers.EnsureRunningAsync(_redisOwner, _brokerOwner);
+            await ServerControl.EnsureRunningAsync(_redisOwner, _brokerOwner);
         }
         if (afterRestart == HttpStatusCode.Accepted) stream.RecordConfirmed(0, 1);
         var differences = await stream.WaitForStoreAsync(_redis, service.KeyPrefix, StoreDeadline);
@@ -239,7 +239,7 @@ public sealed class FaultTests
         // and apply them under its own key prefix: "nothing lost" is unprovable then, so wait (bounded) until ours is alone.
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         uint consumers;
-        while ((consumers = await TestServers.ConsumerCountAsync(IngestQueue)) != 1 && DateTime.UtcNow < until) await Task.Delay(500);
+        while ((consumers = await ServerControl.ConsumerCountAsync(IngestQueue)) != 1 && DateTime.UtcNow < until) await Task.Delay(500);
         if (consumers != 1)
         {
             await service.DisposeAsync();

@@ -1,4 +1,3 @@
-using System.Text;
 using RabbitMQ.Client;
 
 namespace HealthCode.Api.Tests.Faults;
@@ -34,18 +33,7 @@ public sealed class RepublishingPublisher(string uri, string exchange) : IAsyncD
             try
             {
                 channel = await ChannelAsync(ct);
-                var properties = new BasicProperties
-                {
-                    ContentType = "application/json",
-                    MessageId = messageId,
-                    Timestamp = new AmqpTimestamp(DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
-                    DeliveryMode = DeliveryModes.Persistent,
-                    Headers = new Dictionary<string, object?>
-                    {
-                        ["hc-region"] = Encoding.UTF8.GetBytes(region),
-                        ["hc-sequence"] = sequence,
-                    },
-                };
+                var properties = RegionalPublisher.Properties(region, sequence, "application/json", messageId);
                 Interlocked.Increment(ref _sent);
                 if (attempt > 0) Interlocked.Increment(ref _republished);
                 // Tracking is on: this completes when the broker confirms, and throws on a nack, a return or a closed channel.

@@ -42,7 +42,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// </summary>
     public static string FindDll()
     {
-        var root = TestServers.RepositoryRoot();
+        var root = ServerControl.RepositoryRoot();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent?.Name ?? "Debug";
         var candidates = new[]
         {

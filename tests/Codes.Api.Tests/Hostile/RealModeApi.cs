@@ -11,18 +11,12 @@ namespace HealthCode.Api.Tests.Hostile;
 /// <summary>
 /// The API as Program composes it in the real mode — Redis store, RabbitMQ transport — with this run's own exchange,
 /// queues and Redis key prefix (several worktrees share the test servers), every log captured, and an
-/// <see cref="ObservedEvents"/> observer. Servers: HC_TEST_REDIS (default 127.0.0.1:6380) and HC_TEST_RABBITMQ
-/// (default amqp://guest:guest@127.0.0.1:5673/), started by scripts/services.sh start.
-/// Api.Tests cannot reference Codes.Verifier.Tests, so publishing and error-queue reads are the few lines below
-/// (same shape as Codes.Verifier.Tests/Amqp/RegionalPublisher and IngestionHost.TakeErrorsAsync).
+/// <see cref="ObservedEvents"/> observer. Servers: <see cref="TestServers"/>, started by scripts/services.sh start.
 /// </summary>
 public sealed class RealModeApi : IAsyncDisposable
 {
-    public static string RedisAddress => Environment.GetEnvironmentVariable("HC_TEST_REDIS") is { Length: > 0 } a ? a : "127.0.0.1:6380";
-    public static string RabbitMqUri => Environment.GetEnvironmentVariable("HC_TEST_RABBITMQ") is { Length: > 0 } r ? r : "amqp://guest:guest@127.0.0.1:5673/";
-
     private IConnection? _connection;
-    private IChannel? _publishChannel;
+    private RegionalPublisher? _publisher;
 
     private RealModeApi(ApiFactory factory, LogCapture logs, ObservedEvents observed, RabbitMqTransportOptions? options, string keyPrefix, ConnectionMultiplexer redis)
     {
@@ -46,15 +40,15 @@ public sealed class RealModeApi : IAsyncDisposable
     /// <param name="rabbit">false: Redis store with the in-process bus (HTTP status events only).</param>
     public static async Task<RealModeApi> StartAsync(bool rabbit)
     {
-        var redis = ConnectionMultiplexer.Connect(RedisConnector.CreateOptions(RedisAddress, TimeSpan.FromSeconds(2)));
+        var redis = ConnectionMultiplexer.Connect(RedisConnector.CreateOptions(TestServers.Redis, TimeSpan.FromSeconds(2)));
         if (!redis.IsConnected)
-            Assert.Fail($"Redis is not reachable at {RedisAddress}. Start the test servers with scripts/services.sh start, or set HC_TEST_REDIS.");
+            Assert.Fail($"Redis is not reachable at {TestServers.Redis}. Start the test servers with scripts/services.sh start, or set HC_TEST_REDIS.");
         var run = Guid.NewGuid().ToString("N")[..12];
         var keyPrefix = $"hct:hostile:{run}:";
         RabbitMqTransportOptions? options = rabbit
             ? new RabbitMqTransportOptions
             {
-                ConnectionString = RabbitMqUri,
+                ConnectionString = TestServers.RabbitMq,
                 Exchange = $"hc.status.test-{run}",
                 IngestQueue = $"hc.status.test-{run}.ingest",
                 ErrorQueue = $"hc.status.test-{run}.error",
@@ -64,12 +58,12 @@ public sealed class RealModeApi : IAsyncDisposable
             : null;
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Redis"] = RedisAddress,
+            ["ConnectionStrings:Redis"] = TestServers.Redis,
             ["HealthCode:Redis:KeyPrefix"] = keyPrefix,
             ["HealthCode:SeedSamples"] = "false",
             ["HealthCode:RateLimit:PermitsPerSecond"] = "1000000",
         };
-        if (rabbit) settings["ConnectionStrings:RabbitMq"] = RabbitMqUri;
+        if (rabbit) settings["ConnectionStrings:RabbitMq"] = TestServers.RabbitMq;
         var logs = new LogCapture();
         var observed = new ObservedEvents();
         var factory = new ApiFactory(settings: settings)
@@ -87,9 +81,9 @@ public sealed class RealModeApi : IAsyncDisposable
         {
             var ingestion = factory.Services.GetRequiredService<StatusIngestionService>();
             try { await ingestion.Consuming.WaitAsync(TimeSpan.FromSeconds(30)); }
-            catch (TimeoutException) { Assert.Fail($"The consumer did not start on RabbitMQ at {RabbitMqUri}: is scripts/services.sh start running?"); }
+            catch (TimeoutException) { Assert.Fail($"The consumer did not start on RabbitMQ at {TestServers.RabbitMq}: is scripts/services.sh start running?"); }
             api._connection = await Connect();
-            api._publishChannel = await api._connection.CreateChannelAsync(new CreateChannelOptions(true, true));
+            api._publisher = await RegionalPublisher.OpenAsync(api._connection, options!.Exchange);
         }
         return api;
     }
@@ -97,39 +91,16 @@ public sealed class RealModeApi : IAsyncDisposable
     public bool IsConsuming => Factory.Services.GetRequiredService<StatusIngestionService>().IsConsuming;
 
     private static Task<IConnection> Connect() =>
-        new ConnectionFactory { Uri = new Uri(RabbitMqUri), ClientProvidedName = "hc-test-hostile", AutomaticRecoveryEnabled = false }.CreateConnectionAsync();
+        new ConnectionFactory { Uri = new Uri(TestServers.RabbitMq), ClientProvidedName = "hc-test-hostile", AutomaticRecoveryEnabled = false }.CreateConnectionAsync();
 
-    /// <summary>Publishes like a regional system: raw bytes, plain properties, string headers as bytes, confirms.</summary>
+    /// <summary>Publishes like a regional system on this run's exchange (see <see cref="RegionalPublisher.PublishAsync"/>).</summary>
     public Task PublishAsync(string region, byte[] body, long sequence, string? contentType, string messageId,
-        Action<BasicProperties, Dictionary<string, object?>>? tamper = null)
-    {
-        var headers = new Dictionary<string, object?> { ["hc-region"] = Encoding.UTF8.GetBytes(region), ["hc-sequence"] = sequence };
-        var properties = new BasicProperties
-        {
-            MessageId = messageId,
-            Timestamp = new AmqpTimestamp(DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
-            DeliveryMode = DeliveryModes.Persistent,
-            Headers = headers,
-        };
-        if (contentType is not null) properties.ContentType = contentType;
-        tamper?.Invoke(properties, headers);
-        return _publishChannel!.BasicPublishAsync(Options!.Exchange, region, mandatory: true, properties, body).AsTask();
-    }
+        Action<BasicProperties, Dictionary<string, object?>>? tamper = null) =>
+        _publisher!.PublishAsync(region, body, sequence, contentType, messageId: messageId, tamper: tamper);
 
     /// <summary>Drains the error queue until <paramref name="count"/> messages arrived or the deadline passed.</summary>
-    public async Task<List<BasicGetResult>> TakeErrorsAsync(int count, TimeSpan deadline)
-    {
-        await using var channel = await _connection!.CreateChannelAsync();
-        var results = new List<BasicGetResult>();
-        var until = DateTime.UtcNow + deadline;
-        while (results.Count < count && DateTime.UtcNow < until)
-        {
-            var got = await channel.BasicGetAsync(Options!.ErrorQueue, autoAck: true);
-            if (got is null) await Task.Delay(20);
-            else results.Add(got);
-        }
-        return results;
-    }
+    public Task<List<BasicGetResult>> TakeErrorsAsync(int count, TimeSpan deadline) =>
+        ErrorQueue.TakeAsync(_connection!, Options!.ErrorQueue, count, deadline);
 
     public static string? Header(BasicGetResult message, string name) => AmqpHeaderValues.GetString(message.BasicProperties.Headers, name);
 
@@ -162,7 +133,7 @@ public sealed class RealModeApi : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _client?.Dispose();
-        if (_publishChannel is not null) await _publishChannel.DisposeAsync();
+        if (_publisher is not null) await _publisher.DisposeAsync();
         try
         {
             await Factory.DisposeAsync();

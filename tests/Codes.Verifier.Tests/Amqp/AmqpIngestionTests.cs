@@ -18,7 +18,7 @@ public sealed class AmqpIngestionTests
     public async Task StartHost()
     {
         _host = await IngestionHost.StartAsync();
-        _publisher = await RegionalPublisher.OpenAsync(_host.Options.Exchange);
+        _publisher = await AmqpTestEnvironment.OpenPublisherAsync(_host.Options.Exchange);
     }
 
     [OneTimeTearDown]
@@ -122,7 +122,7 @@ public sealed class AmqpIngestionTests
 
         var clock = Stopwatch.StartNew();
         const int publishers = 4;
-        var lanes = await Task.WhenAll(Enumerable.Range(0, publishers).Select(_ => RegionalPublisher.OpenAsync(_host.Options.Exchange)));
+        var lanes = await Task.WhenAll(Enumerable.Range(0, publishers).Select(_ => AmqpTestEnvironment.OpenPublisherAsync(_host.Options.Exchange)));
         try
         {
             await Task.WhenAll(lanes.Select((lane, i) => Task.WhenAll(

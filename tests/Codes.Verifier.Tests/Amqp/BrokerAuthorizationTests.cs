@@ -24,7 +24,7 @@ public sealed class BrokerAuthorizationTests
         var sample = RegionSample.Get("110000", "green");
         var messageId = Guid.NewGuid().ToString("N");
 
-        await using (var region = await RegionalPublisher.OpenAsync("hc.status", AmqpTestEnvironment.RabbitMqAs("region-110000", Password110000)))
+        await using (var region = await AmqpTestEnvironment.OpenPublisherAsync("hc.status", TestServers.RabbitMqAs("region-110000", Password110000)))
             await region.PublishAsync("110000", sample.Body, 1, messageId: messageId);
 
         var got = await watch.BasicGetAsync(queue, autoAck: true);
@@ -34,7 +34,7 @@ public sealed class BrokerAuthorizationTests
     [Test]
     public async Task Region_user_cannot_publish_with_another_regions_routing_key()
     {
-        await using var region = await RegionalPublisher.OpenAsync("hc.status", AmqpTestEnvironment.RabbitMqAs("region-110000", Password110000));
+        await using var region = await AmqpTestEnvironment.OpenPublisherAsync("hc.status", TestServers.RabbitMqAs("region-110000", Password110000));
         var sample = RegionSample.Get("310000", "green");
 
         var thrown = Assert.CatchAsync(async () => await region.PublishAsync("310000", sample.Body, 1));
@@ -48,7 +48,7 @@ public sealed class BrokerAuthorizationTests
     [Test]
     public async Task Region_user_cannot_publish_to_another_exchange()
     {
-        await using var region = await RegionalPublisher.OpenAsync("amq.topic", AmqpTestEnvironment.RabbitMqAs("region-110000", Password110000));
+        await using var region = await AmqpTestEnvironment.OpenPublisherAsync("amq.topic", TestServers.RabbitMqAs("region-110000", Password110000));
 
         Assert.CatchAsync(async () => await region.PublishAsync("110000", "{}"u8.ToArray(), 1));
 

@@ -11,7 +11,7 @@ public sealed class ForeignIssuerClaimTests
     public async Task Payload_claiming_another_regions_issuer_is_refused_to_the_error_queue()
     {
         await using var host = await IngestionHost.StartAsync();
-        await using var publisher = await RegionalPublisher.OpenAsync(host.Options.Exchange);
+        await using var publisher = await AmqpTestEnvironment.OpenPublisherAsync(host.Options.Exchange);
         var zhejiang = RegionSample.Get("330000", "green");
         var beijingCity = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(zhejiang.Body).Replace("\"city_code\": \"330100\"", "\"city_code\": \"110100\""));
         Assert.That(beijingCity, Is.Not.EqualTo(zhejiang.Body), "fixture changed: the city_code edit did not apply");

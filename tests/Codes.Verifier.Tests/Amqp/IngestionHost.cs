@@ -50,7 +50,7 @@ public sealed class IngestionHost : IAsyncDisposable
         var run = Guid.NewGuid().ToString("N")[..12];
         var options = new RabbitMqTransportOptions
         {
-            ConnectionString = AmqpTestEnvironment.RabbitMq,
+            ConnectionString = TestServers.RabbitMq,
             Exchange = $"hc.status.test-{run}",
             IngestQueue = $"hc.status.test-{run}.ingest",
             ErrorQueue = $"hc.status.test-{run}.error",
@@ -105,16 +105,7 @@ public sealed class IngestionHost : IAsyncDisposable
     public async Task<List<BasicGetResult>> TakeErrorsAsync(int count, TimeSpan? timeout = null)
     {
         await using var connection = await AmqpTestEnvironment.ConnectAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        var results = new List<BasicGetResult>();
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (results.Count < count && DateTime.UtcNow < deadline)
-        {
-            var got = await channel.BasicGetAsync(Options.ErrorQueue, autoAck: true);
-            if (got is null) await Task.Delay(20);
-            else results.Add(got);
-        }
-        return results;
+        return await ErrorQueue.TakeAsync(connection, Options.ErrorQueue, count, timeout ?? TimeSpan.FromSeconds(20));
     }
 
     public async ValueTask DisposeAsync()

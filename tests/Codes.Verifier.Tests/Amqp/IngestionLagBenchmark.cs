@@ -11,7 +11,7 @@ public sealed class IngestionLagBenchmark
     {
         const int events = 400, warmup = 20;
         await using var host = await IngestionHost.StartAsync();
-        await using var publisher = await RegionalPublisher.OpenAsync(host.Options.Exchange);
+        await using var publisher = await AmqpTestEnvironment.OpenPublisherAsync(host.Options.Exchange);
         var confirm = new List<double>();
         var visible = new List<double>();
         for (var i = 0; i < events + warmup; i++)

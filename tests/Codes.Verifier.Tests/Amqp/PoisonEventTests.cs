@@ -11,7 +11,7 @@ public sealed class PoisonEventTests
     public async Task Poison_payloads_land_in_the_error_queue_with_a_reason_while_later_events_are_applied()
     {
         await using var host = await IngestionHost.StartAsync();
-        await using var publisher = await RegionalPublisher.OpenAsync(host.Options.Exchange);
+        await using var publisher = await AmqpTestEnvironment.OpenPublisherAsync(host.Options.Exchange);
         var green = RegionSample.Get("310000", "green");
         var unknownEnum = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(green.Body).Replace("\"color\": 0", "\"color\": 7"));
         Assert.That(unknownEnum, Is.Not.EqualTo(green.Body), "fixture changed: the color edit did not apply");

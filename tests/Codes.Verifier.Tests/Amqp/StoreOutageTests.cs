@@ -18,7 +18,7 @@ public sealed class StoreOutageTests
         {
             StoreAttempts = 2, StoreRetryFirstDelay = TimeSpan.FromMilliseconds(50), RequeueDelay = TimeSpan.FromMilliseconds(200),
         });
-        await using var publisher = await RegionalPublisher.OpenAsync(host.Options.Exchange);
+        await using var publisher = await AmqpTestEnvironment.OpenPublisherAsync(host.Options.Exchange);
         var codes = Enumerable.Range(0, 20).Select(i => "SH" + (710_000_000_000_000_000L + i).ToString("D18")).ToArray();
 
         Services("stop-redis", redisPort);
@@ -44,7 +44,7 @@ public sealed class StoreOutageTests
 
     private static int RedisPort()
     {
-        var address = AmqpTestEnvironment.Redis;
+        var address = TestServers.Redis;
         var colon = address.LastIndexOf(':');
         var hostName = colon < 0 ? address : address[..colon];
         if (hostName is not ("127.0.0.1" or "localhost"))

@@ -3,11 +3,9 @@ using HealthCode.Verifier.Store;
 
 namespace HealthCode.Verifier.Tests.Support;
 
-/// <summary>The real Redis the store tests run against (env HC_TEST_REDIS, default 127.0.0.1:6379).</summary>
+/// <summary>The real Redis the store tests run against (<see cref="TestServers.Redis"/>).</summary>
 public static class TestRedis
 {
-    public static string Address => Environment.GetEnvironmentVariable("HC_TEST_REDIS") is { Length: > 0 } a ? a : "127.0.0.1:6379";
-
     // The shared connection waits longer on sync calls (SCAN, cleanup) so a brief stall elsewhere does not fail a test.
     private static readonly Lazy<ConnectionMultiplexer> Shared = new(() => Connect(syncTimeout: TimeSpan.FromSeconds(5)));
 
@@ -16,12 +14,12 @@ public static class TestRedis
     /// <summary>A connection of its own, for tests that pause or flush.</summary>
     public static ConnectionMultiplexer Connect(bool admin = false, TimeSpan? syncTimeout = null)
     {
-        var options = RedisConnector.CreateOptions(Address, TimeSpan.FromSeconds(2));
+        var options = RedisConnector.CreateOptions(TestServers.Redis, TimeSpan.FromSeconds(2));
         options.AllowAdmin = admin;
         // Short for the per-test connections: disposing one waits up to this long for its QUIT.
         options.SyncTimeout = (int)(syncTimeout ?? TimeSpan.FromMilliseconds(500)).TotalMilliseconds;
         var mux = ConnectionMultiplexer.Connect(options);
-        if (!mux.IsConnected) Assert.Ignore($"No Redis at {Address}: start one with redis-server --port 6379 --bind 127.0.0.1");
+        if (!mux.IsConnected) Assert.Ignore($"No Redis at {TestServers.Redis}: start the test servers with scripts/services.sh start");
         return mux;
     }
 

@@ -4,23 +4,16 @@ using StackExchange.Redis;
 namespace HealthCode.Api.Tests.Faults;
 
 /// <summary>
-/// The shared Redis (HC_TEST_REDIS, default 127.0.0.1:6380, AOF on) and RabbitMQ (HC_TEST_RABBITMQ, default
-/// amqp://guest:guest@127.0.0.1:5673/) that scripts/services.sh runs, and the script's stop/start verbs.
+/// The script's stop/start verbs for the shared Redis (AOF on) and RabbitMQ that scripts/services.sh runs
+/// (addresses: <see cref="TestServers"/>).
 /// The servers keep their state in the .run/ of the checkout that started them; a restart must use that checkout's
 /// script, or Redis would come back on an empty AOF directory (a loss the test did not cause). The owner is found
 /// from Redis' own "dir" and from the broker VM's home directory; the two may differ.
 /// </summary>
-public static class TestServers
+public static class ServerControl
 {
-    public static string Redis => Environment.GetEnvironmentVariable("HC_TEST_REDIS") is { Length: > 0 } a ? a : "127.0.0.1:6380";
-    public static string RabbitMq => Environment.GetEnvironmentVariable("HC_TEST_RABBITMQ") is { Length: > 0 } r ? r : "amqp://guest:guest@127.0.0.1:5673/";
-
-    /// <summary>The same broker as another user (deploy/rabbitmq/definitions.json: hc-service, region-&lt;id&gt;).</summary>
-    public static string RabbitMqAs(string user, string password) =>
-        new UriBuilder(RabbitMq) { UserName = Uri.EscapeDataString(user), Password = Uri.EscapeDataString(password) }.Uri.ToString();
-
-    public static string RedisPort => Redis.Split(':').Last();
-    public static string AmqpPort => new Uri(RabbitMq).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string RedisPort => TestServers.Redis.Split(':').Last();
+    public static string AmqpPort => new Uri(TestServers.RabbitMq).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The checkout holding HealthCode.sln, found by walking up from the test output.</summary>
     public static string RepositoryRoot()
@@ -32,14 +25,14 @@ public static class TestServers
 
     public static ConnectionMultiplexer ConnectRedis()
     {
-        var options = ConfigurationOptions.Parse(Redis);
+        var options = ConfigurationOptions.Parse(TestServers.Redis);
         options.AbortOnConnectFail = false;
         options.AllowAdmin = true;
         options.ConnectTimeout = 2000;
         options.SyncTimeout = 5000;
         var mux = ConnectionMultiplexer.Connect(options);
         if (!mux.IsConnected)
-            Assert.Fail($"Redis is not reachable at {Redis}. Start the test servers with scripts/services.sh start.");
+            Assert.Fail($"Redis is not reachable at {TestServers.Redis}. Start the test servers with scripts/services.sh start.");
         return mux;
     }
 
@@ -87,7 +80,7 @@ public static class TestServers
     /// <summary>Consumers attached to a queue (passive declare as guest).</summary>
     public static async Task<uint> ConsumerCountAsync(string queue)
     {
-        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(RabbitMq), AutomaticRecoveryEnabled = false };
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(TestServers.RabbitMq), AutomaticRecoveryEnabled = false };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         return (await channel.QueueDeclarePassiveAsync(queue)).ConsumerCount;
