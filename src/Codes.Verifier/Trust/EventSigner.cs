@@ -15,6 +15,10 @@ public static class EventSigner
     public const string HttpSignatureHeader = "X-HC-Signature";
     public const string HttpKeyIdHeader = "X-HC-Key-Id";
 
+    /// <summary>v2: the signature also covers region, sequence and kind (see <see cref="SignedContent"/>).</summary>
+    public static string SignBound(string region, long sequence, string? kind, ReadOnlySpan<byte> body, ECDsa key) =>
+        Sign(SignedContent.V2(region, sequence, kind, body), key);
+
     public static string Sign(ReadOnlySpan<byte> body, ECDsa key)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using HealthCode.Translator.Profiles;
 using HealthCode.Verifier.Ingestion;
@@ -7,9 +8,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace HealthCode.Verifier.Trust;
 
 /// <summary>
-/// Refuses events of a region that registered keys unless hc-signature is a valid ES256 signature of the exact body
-/// bytes by one of the region's keys valid now. Regions without keys pass unsigned. Logs region, key id and reason
-/// only: never the body, never the signature.
+/// Refuses events of a region that registered keys unless hc-signature is a valid ES256 signature, by one of the
+/// region's keys valid now, of the exact body bytes (v1) or of the body bound to its region, sequence and kind (v2,
+/// see <see cref="SignedContent"/>). Regions without keys pass unsigned. Logs region, key id and reason only: never
+/// the body, never the signature.
 /// </summary>
 public sealed partial class SignatureEventAuthenticator(
     TrustStore trust,
@@ -60,9 +62,13 @@ public sealed partial class SignatureEventAuthenticator(
                 return Refuse(IngestionReasonCodes.KeyNotValid, $"no key of region {region} is valid now.");
         }
 
+        var bound = long.TryParse(e.Sequence, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+            ? SignedContent.V2(region, sequence, e.Kind, e.Body.Span)
+            : null;
         foreach (var key in candidates)
         {
-            if (SignatureVerifier.Verify(key, e.Body.Span, signature))
+            if (SignatureVerifier.Verify(key, e.Body.Span, signature)
+                || bound is not null && SignatureVerifier.Verify(key, bound, signature))
                 return AuthenticationResult.Allow;
         }
         return Refuse(IngestionReasonCodes.SignatureInvalid, candidates.Count == 1
