@@ -2,27 +2,14 @@ using System.Text;
 
 namespace HealthCode.Api.Tests;
 
-public sealed class NormalizeTests
+public sealed class NormalizeTests : DevelopmentHostTests
 {
-    private ApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _factory = new ApiFactory();
-        _client = _factory.ClientWithKey();
-    }
-
-    [OneTimeTearDown]
-    public void Stop() => _factory.Dispose();
-
     public static IEnumerable<string> AllSamples() => Fixtures.All();
 
     [TestCaseSource(nameof(AllSamples))]
     public async Task Every_shipped_sample_normalizes_to_its_expected_record(string sample)
     {
-        var response = await _client.PostAsync($"/v1/regions/{Fixtures.Region(sample)}/normalize", Fixtures.Content(sample));
+        var response = await Client.PostAsync($"/v1/regions/{Fixtures.Region(sample)}/normalize", Fixtures.Content(sample));
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
 
@@ -38,7 +25,7 @@ public sealed class NormalizeTests
     [Test]
     public async Task The_response_carries_warnings_with_their_native_field()
     {
-        var body = await (await _client.PostAsync("/v1/regions/110000/normalize", Fixtures.Content("110000/green.json"))).Content.ReadFromJsonAsync<JsonElement>();
+        var body = await (await Client.PostAsync("/v1/regions/110000/normalize", Fixtures.Content("110000/green.json"))).Content.ReadFromJsonAsync<JsonElement>();
         var warning = body.GetProperty("warnings").EnumerateArray().Single();
         Assert.That(warning.GetProperty("code").GetString(), Is.EqualTo("field-not-mapped"));
         Assert.That(warning.GetProperty("field").GetString(), Is.EqualTo("/hs/ts"));
@@ -50,7 +37,7 @@ public sealed class NormalizeTests
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/v1/regions/110000/normalize" + query) { Content = Fixtures.Content("110000/green.json") };
         if (accept is not null) request.Headers.Accept.ParseAdd(accept);
-        var response = await _client.SendAsync(request);
+        var response = await Client.SendAsync(request);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/fhir+json"));
         var bundle = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -60,7 +47,7 @@ public sealed class NormalizeTests
     [Test]
     public async Task An_unknown_format_is_400_naming_the_parameter()
     {
-        var response = await _client.PostAsync("/v1/regions/110000/normalize?format=pdf", Fixtures.Content("110000/green.json"));
+        var response = await Client.PostAsync("/v1/regions/110000/normalize?format=pdf", Fixtures.Content("110000/green.json"));
         var problem = await ProblemAssert.AssertProblem(response, HttpStatusCode.BadRequest, "bad-request");
         Assert.That(ProblemAssert.ErrorKeys(problem), Is.EqualTo(new[] { "format" }));
     }
@@ -68,7 +55,7 @@ public sealed class NormalizeTests
     [Test]
     public async Task An_unknown_region_is_404()
     {
-        var response = await _client.PostAsync("/v1/regions/999999/normalize", Fixtures.Content("110000/green.json"));
+        var response = await Client.PostAsync("/v1/regions/999999/normalize", Fixtures.Content("110000/green.json"));
         await ProblemAssert.AssertProblem(response, HttpStatusCode.NotFound, "unknown-region");
     }
 
@@ -79,21 +66,21 @@ public sealed class NormalizeTests
     {
         var content = new ByteArrayContent(Fixtures.Read("110000/green.json"));
         if (contentType is not null) content.Headers.TryAddWithoutValidation("Content-Type", contentType);
-        var response = await _client.PostAsync("/v1/regions/110000/normalize", content);
+        var response = await Client.PostAsync("/v1/regions/110000/normalize", content);
         await ProblemAssert.AssertProblem(response, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
     }
 
     [Test]
     public async Task Xml_regions_accept_text_xml_too()
     {
-        var response = await _client.PostAsync("/v1/regions/610000/normalize", Fixtures.Body(Fixtures.Read("610000/green.xml"), "text/xml; charset=utf-8"));
+        var response = await Client.PostAsync("/v1/regions/610000/normalize", Fixtures.Body(Fixtures.Read("610000/green.xml"), "text/xml; charset=utf-8"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]
     public async Task Malformed_json_is_400()
     {
-        var response = await _client.PostAsync("/v1/regions/110000/normalize", Fixtures.Json("{\"mz\": "));
+        var response = await Client.PostAsync("/v1/regions/110000/normalize", Fixtures.Json("{\"mz\": "));
         await ProblemAssert.AssertProblem(response, HttpStatusCode.BadRequest, "malformed");
     }
 
@@ -101,7 +88,7 @@ public sealed class NormalizeTests
     public async Task Xml_with_a_dtd_is_422_naming_the_doctype()
     {
         const string xml = "<?xml version=\"1.0\"?><!DOCTYPE HealthCode [<!ENTITY x \"y\">]><HealthCode><CodeValue>&x;</CodeValue></HealthCode>";
-        var response = await _client.PostAsync("/v1/regions/610000/normalize", Fixtures.Body(Encoding.UTF8.GetBytes(xml), "application/xml"));
+        var response = await Client.PostAsync("/v1/regions/610000/normalize", Fixtures.Body(Encoding.UTF8.GetBytes(xml), "application/xml"));
         var problem = await ProblemAssert.AssertProblem(response, HttpStatusCode.UnprocessableEntity, "validation");
         Assert.That(ProblemAssert.ErrorKeys(problem), Is.EquivalentTo(new[] { "/!DOCTYPE" }));
     }
@@ -111,7 +98,7 @@ public sealed class NormalizeTests
     {
         // 弹窗 (pop-up) requires tcbh, the pop-up number.
         var json = Encoding.UTF8.GetString(Fixtures.Read("110000/green.json")).Replace("\"未见异常\"", "\"弹窗\"");
-        var response = await _client.PostAsync("/v1/regions/110000/normalize", Fixtures.Json(json));
+        var response = await Client.PostAsync("/v1/regions/110000/normalize", Fixtures.Json(json));
         var problem = await ProblemAssert.AssertProblem(response, HttpStatusCode.UnprocessableEntity, "validation");
         Assert.That(ProblemAssert.ErrorKeys(problem), Does.Contain("/tcbh"));
     }
@@ -119,7 +106,7 @@ public sealed class NormalizeTests
     [Test]
     public async Task A_body_over_64_KiB_is_413()
     {
-        var response = await _client.PostAsync("/v1/regions/110000/normalize", Fixtures.Body(new byte[64 * 1024 + 1], "application/json"));
+        var response = await Client.PostAsync("/v1/regions/110000/normalize", Fixtures.Body(new byte[64 * 1024 + 1], "application/json"));
         await ProblemAssert.AssertProblem(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
     }
 
@@ -128,7 +115,7 @@ public sealed class NormalizeTests
     {
         var content = new StreamContent(new ChunkedStream(64 * 1024 + 10));
         content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
-        var response = await _client.PostAsync("/v1/regions/110000/normalize", content);
+        var response = await Client.PostAsync("/v1/regions/110000/normalize", content);
         Assert.That(content.Headers.ContentLength, Is.Null);
         await ProblemAssert.AssertProblem(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
     }

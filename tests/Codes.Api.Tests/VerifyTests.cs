@@ -1,24 +1,11 @@
 namespace HealthCode.Api.Tests;
 
-public sealed class VerifyTests
+public sealed class VerifyTests : DevelopmentHostTests
 {
-    private ApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _factory = new ApiFactory();
-        _client = _factory.ClientWithKey();
-    }
-
-    [OneTimeTearDown]
-    public void Stop() => _factory.Dispose();
-
     [Test]
     public async Task A_seeded_green_code_is_accepted_with_masked_holder_and_policy()
     {
-        var response = await _client.PostAsync("/v1/verify", Requests.Verify(Fixtures.BeijingGreenCode));
+        var response = await Client.PostAsync("/v1/verify", Requests.Verify(Fixtures.BeijingGreenCode));
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
         var body = JsonDocument.Parse(text).RootElement;
@@ -48,7 +35,7 @@ public sealed class VerifyTests
     [Test]
     public async Task An_unknown_code_of_a_known_issuer_is_manual()
     {
-        var body = await (await _client.PostAsync("/v1/verify", Requests.Verify("BJ-00000000000000000000"))).Content.ReadFromJsonAsync<JsonElement>();
+        var body = await (await Client.PostAsync("/v1/verify", Requests.Verify("BJ-00000000000000000000"))).Content.ReadFromJsonAsync<JsonElement>();
         Assert.That(body.GetProperty("decision").GetString(), Is.EqualTo("manual"));
         Assert.That(body.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()), Is.EqualTo(new[] { "unknown-code" }));
     }
@@ -56,7 +43,7 @@ public sealed class VerifyTests
     [Test]
     public async Task A_code_no_region_claims_is_422()
     {
-        var problem = await ProblemAssert.AssertProblem(await _client.PostAsync("/v1/verify", Requests.Verify("not a health code")),
+        var problem = await ProblemAssert.AssertProblem(await Client.PostAsync("/v1/verify", Requests.Verify("not a health code")),
             HttpStatusCode.UnprocessableEntity, "unprocessable-code");
         Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("issuer-not-detected"));
         Assert.That(ProblemAssert.ErrorKeys(problem), Is.EqualTo(new[] { "code" }));
@@ -67,7 +54,7 @@ public sealed class VerifyTests
     [TestCase("BJ-EBD659B33BC0AF834476", "110105", "disco", "checkpoint.scene")]
     public async Task A_request_of_the_wrong_shape_is_400_naming_the_field(string code, string region, string scene, string field)
     {
-        var problem = await ProblemAssert.AssertProblem(await _client.PostAsync("/v1/verify", Requests.Verify(code, region, scene)),
+        var problem = await ProblemAssert.AssertProblem(await Client.PostAsync("/v1/verify", Requests.Verify(code, region, scene)),
             HttpStatusCode.BadRequest, "bad-request");
         Assert.That(ProblemAssert.ErrorKeys(problem), Is.EqualTo(new[] { field }));
     }
@@ -75,7 +62,7 @@ public sealed class VerifyTests
     [Test]
     public async Task A_code_over_512_characters_is_400()
     {
-        var problem = await ProblemAssert.AssertProblem(await _client.PostAsync("/v1/verify", Requests.Verify(new string('A', 513))),
+        var problem = await ProblemAssert.AssertProblem(await Client.PostAsync("/v1/verify", Requests.Verify(new string('A', 513))),
             HttpStatusCode.BadRequest, "bad-request");
         Assert.That(ProblemAssert.ErrorKeys(problem), Is.EqualTo(new[] { "code" }));
     }
@@ -85,6 +72,6 @@ public sealed class VerifyTests
     [TestCase("")]
     public async Task An_unreadable_body_is_400_not_500(string json)
     {
-        await ProblemAssert.AssertProblem(await _client.PostAsync("/v1/verify", Fixtures.Json(json)), HttpStatusCode.BadRequest, "malformed");
+        await ProblemAssert.AssertProblem(await Client.PostAsync("/v1/verify", Fixtures.Json(json)), HttpStatusCode.BadRequest, "malformed");
     }
 }

@@ -85,4 +85,56 @@ public sealed class SignedIngestionTests
         var body = Fixture("110000", "green");
         Assert.That(await _consumer.ConsumeAsync(Event("110000", body, null, null)), Has.Property(nameof(ConsumeResult.Status)).EqualTo(ConsumeStatus.Applied));
     }
+
+    // v2: region, sequence and kind are signed with the body, so a captured signed event cannot be replayed under a
+    // higher sequence or turned into a revoke.
+    private static InboundStatusEvent Bound(byte[] body, long sequence, string? kind, string signature) =>
+        new("330000", "330000", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), kind, "application/json",
+            body, "m-" + sequence, Now, signature, "zj-1", "test");
+
+    [Test]
+    public async Task Header_bound_signature_is_accepted()
+    {
+        var body = Fixture("330000", "green");
+        var result = await _consumer.ConsumeAsync(Bound(body, 7, null, EventSigner.SignBound("330000", 7, null, body, _key)));
+
+        Assert.That(result.Status, Is.EqualTo(ConsumeStatus.Applied));
+        Assert.That((await _store.GetAsync("330000", ZhejiangCode)).Entry?.Sequence, Is.EqualTo(7));
+    }
+
+    [Test]
+    public async Task Header_bound_signature_replayed_under_a_higher_sequence_is_refused()
+    {
+        var body = Fixture("330000", "green");
+        var signature = EventSigner.SignBound("330000", 7, null, body, _key);
+        await _consumer.ConsumeAsync(Bound(body, 7, null, signature));
+
+        var replay = await _consumer.ConsumeAsync(Bound(body, 8, null, signature));
+
+        Assert.That(replay.ReasonCode, Is.EqualTo(IngestionReasonCodes.SignatureInvalid));
+        Assert.That((await _store.GetAsync("330000", ZhejiangCode)).Entry?.Sequence, Is.EqualTo(7));
+    }
+
+    [Test]
+    public async Task Header_bound_signature_replayed_as_a_revoke_is_refused()
+    {
+        var body = Fixture("330000", "green");
+        var signature = EventSigner.SignBound("330000", 7, null, body, _key);
+
+        var replay = await _consumer.ConsumeAsync(Bound(body, 7, StatusEventConsumer.KindRevoke, signature));
+
+        Assert.That(replay.ReasonCode, Is.EqualTo(IngestionReasonCodes.SignatureInvalid));
+        Assert.That((await _store.GetAsync("330000", ZhejiangCode)).Entry, Is.Null);
+    }
+
+    [Test]
+    public async Task Header_bound_revoke_is_accepted()
+    {
+        var body = Fixture("330000", "green");
+        var result = await _consumer.ConsumeAsync(Bound(body, 9, StatusEventConsumer.KindRevoke,
+            EventSigner.SignBound("330000", 9, StatusEventConsumer.KindRevoke, body, _key)));
+
+        Assert.That(result.Status, Is.EqualTo(ConsumeStatus.Applied));
+        Assert.That((await _store.GetAsync("330000", ZhejiangCode)).Entry?.Revoked, Is.True);
+    }
 }
