@@ -66,7 +66,7 @@ stop_redis() {
 }
 
 rabbit_env() {
-  export RABBITMQ_NODENAME=hc@localhost
+  export RABBITMQ_NODENAME=hc-$AMQP_PORT@localhost
   export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
   export RABBITMQ_NODE_PORT=$AMQP_PORT
   export RABBITMQ_DIST_PORT=$((AMQP_PORT + 20000))
