@@ -16,8 +16,9 @@ public static class TestRedis
     {
         var options = RedisConnector.CreateOptions(TestServers.Redis, TimeSpan.FromSeconds(2));
         options.AllowAdmin = admin;
-        // Short for the per-test connections: disposing one waits up to this long for its QUIT.
-        options.SyncTimeout = (int)(syncTimeout ?? TimeSpan.FromMilliseconds(500)).TotalMilliseconds;
+        // Short for the per-test connections: disposing one waits up to this long for its QUIT. An admin connection
+        // outlasts its own CLIENT PAUSE: its UNPAUSE may wait for the pause, and the 3.x client times async calls out too.
+        options.SyncTimeout = (int)(syncTimeout ?? TimeSpan.FromMilliseconds(admin ? 3000 : 500)).TotalMilliseconds;
         var mux = ConnectionMultiplexer.Connect(options);
         if (!mux.IsConnected) Assert.Ignore($"No Redis at {TestServers.Redis}: start the test servers with scripts/services.sh start");
         return mux;
