@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Regenerates definitions.json: vhost "/", exchange hc.status, the service's queues, the service user, guest
+# Regenerates definitions.json (usage: generate-definitions.sh [profile folder]): vhost "/", exchange hc.status, the service's queues, the service user, guest
 # (loopback only, for local tests) and one publisher user per region that may write only its own routing key.
 # TEST-ONLY passwords (see README.md). For a real deployment, generate with real secrets and never commit them.
 # Salts are derived from the user name so that regenerating gives the same file.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
-REGIONS=(000000 110000 310000 320000 330000 420000 440000 500000 510000 610000 810000 820000)
+# The regions are the profiles under schemas/regions (or the folder given as $1): onboarding a region is adding
+# its profile, then rerunning this script.
+PROFILES=${1:-$HERE/../../schemas/regions}
+[ -d "$PROFILES" ] || { echo "no profile folder at $PROFILES" >&2; exit 2; }
+mapfile -t REGIONS < <(find "$PROFILES" -maxdepth 1 -name '[0-9][0-9][0-9][0-9][0-9][0-9].json' -printf '%f\n' | sed 's/\.json$//' | sort)
+((${#REGIONS[@]})) || { echo "no <region>.json profiles in $PROFILES" >&2; exit 2; }
 hash() { "$HERE/hash-password.sh" "$2" "$(printf '%s' "$1" | openssl dgst -sha256 -hex | awk '{print substr($NF,1,8)}')"; }
 user() { # name password tags
   printf '    {"name": "%s", "password_hash": "%s", "hashing_algorithm": "rabbit_password_hashing_sha256", "tags": "%s", "limits": {}}' \
