@@ -149,17 +149,23 @@ public sealed class HubLibraries
         var schemaErrors = CheckSchema(schema, File.ReadAllText(profileFile));
         if (schemaErrors.Count > 0) return schemaErrors;
 
+        // Compiled under its id's name so a draft saved as another name still gets its semantic checks; the name is reported apart.
+        var id = JsonNode.Parse(File.ReadAllText(profileFile))!["id"]!.GetValue<string>();
+        var issues = new List<FieldIssue>();
+        if (Path.GetFileName(profileFile) != id + ".json")
+            issues.Add(new FieldIssue("id", $"'{id}' does not match the file name; a catalog folder needs it as {id}.json"));
         using var folder = new ScratchFolder();
-        File.Copy(profileFile, Path.Combine(folder.Path, Path.GetFileName(profileFile)));
+        File.Copy(profileFile, Path.Combine(folder.Path, id + ".json"));
         try
         {
             RegionCatalog.LoadFromDirectory(folder.Path, schemaFile);
-            return [];
         }
         catch (ProfileLoadException ex)
         {
-            return [new FieldIssue(ex.Field, ex.Problem)];
+            issues.Add(new FieldIssue(ex.Field, ex.Problem));
         }
+
+        return issues;
     }
 
     /// <summary>Every leaf error of <paramref name="json"/> against <paramref name="schema"/>, named as a reader of the file would.</summary>
