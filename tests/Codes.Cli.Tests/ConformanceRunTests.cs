@@ -44,6 +44,16 @@ public sealed class ConformanceRunTests
     }
 
     [Test]
+    public void A_bulk_run_on_a_terminal_draws_a_progress_bar()
+    {
+        var run = Hc.RunInteractive("conformance", "run", Hc.Conformance);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
+        Assert.That(run.Output, Does.Contain("conformance vectors"));
+        Assert.That(run.Output, Does.Contain($"conformance: {ShippedVectors} vectors passed"));
+    }
+
+    [Test]
     public void A_decision_other_than_expected_exits_1_and_names_the_checkpoint()
     {
         using var temp = new TempFolder();

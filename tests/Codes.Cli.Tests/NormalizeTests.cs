@@ -52,6 +52,18 @@ public sealed class NormalizeTests
     }
 
     [Test]
+    public void A_profile_being_written_may_be_saved_under_any_name()
+    {
+        using var temp = new TempFolder();
+        var draft = temp.Write("macau-draft.json", File.ReadAllText(Path.Combine(Hc.Schemas, "regions", "820000.json")));
+
+        var run = Hc.Run("normalize", "--profile", draft, Hc.Fixture("820000", "red.json"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That((string?)JsonNode.Parse(run.Output)!["record"]!["code"]!["level"], Is.EqualTo("red"));
+    }
+
+    [Test]
     public void An_unknown_region_is_one_line_and_exit_2()
     {
         var run = Hc.Run("normalize", "--region", "990000", Hc.Fixture("110000", "green.json"));

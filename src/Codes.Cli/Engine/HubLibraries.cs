@@ -50,7 +50,7 @@ public sealed class HubLibraries
     public static HubLibraries LoadProfile(string profileFile, string policiesDirectory)
     {
         using var folder = new ScratchFolder();
-        File.Copy(profileFile, Path.Combine(folder.Path, Path.GetFileName(profileFile)));
+        File.Copy(profileFile, Path.Combine(folder.Path, ProfileId(profileFile) + ".json"));
         return new HubLibraries(LoadRegions(folder.Path), LoadPolicies(policiesDirectory), policiesDirectory);
     }
 
@@ -150,7 +150,7 @@ public sealed class HubLibraries
         if (schemaErrors.Count > 0) return schemaErrors;
 
         // Compiled under its id's name so a draft saved as another name still gets its semantic checks; the name is reported apart.
-        var id = JsonNode.Parse(File.ReadAllText(profileFile))!["id"]!.GetValue<string>();
+        var id = ProfileId(profileFile);
         var issues = new List<FieldIssue>();
         if (Path.GetFileName(profileFile) != id + ".json")
             issues.Add(new FieldIssue("id", $"'{id}' does not match the file name; a catalog folder needs it as {id}.json"));
@@ -181,6 +181,20 @@ public sealed class HubLibraries
         catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or FormatException)
         {
             return [new FieldIssue("(file)", "not valid JSON: " + ex.Message)];
+        }
+    }
+
+    // A catalog folder wants <id>.json; a profile being written may be saved under any name.
+    private static string ProfileId(string profileFile)
+    {
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(profileFile))?["id"]?.GetValue<string>()
+                ?? throw new CliInputException($"{profileFile}: field 'id' is missing");
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            throw new CliInputException($"{profileFile}: field 'id': {ex.Message}");
         }
     }
 
