@@ -79,6 +79,18 @@ public sealed class ConformanceRunTests
     }
 
     [Test]
+    public void An_impossible_clock_is_bad_input_not_a_crash()
+    {
+        using var temp = new TempFolder();
+        temp.Write("clock.vector.json", Vector("thirteenth month", "deny", at: "2022-13-01T08:00:00+08:00"));
+
+        var run = Hc.Run("conformance", "run", temp.Path);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain("field 'at'"));
+    }
+
+    [Test]
     public void A_folder_without_vectors_is_exit_2()
     {
         using var temp = new TempFolder();

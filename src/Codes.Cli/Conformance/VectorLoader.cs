@@ -55,7 +55,20 @@ public static class VectorLoader
         problems.AddRange(schemaIssues.Select(i => $"field '{i.Field}': {i.Message}"));
         if (problems.Count > 0) return null;
 
-        var root = JsonNode.Parse(text)!.AsObject();
+        JsonObject root;
+        try
+        {
+            root = JsonNode.Parse(text)!.AsObject();
+        }
+        catch (JsonException ex)
+        {
+            // The schema check reads JSON more leniently (comments, trailing commas) than the loader does.
+            problems.Add($"not strict JSON: {ex.Message}");
+            return null;
+        }
+
+        if (!DateTimeOffset.TryParse(root["at"]!.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+            problems.Add("field 'at': not a valid instant");
         var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
         var payload = ReadPayload(root, "", folder, problems);
         var alsoHeld = (root["alsoHeld"]?.AsArray() ?? [])
@@ -82,7 +95,7 @@ public static class VectorLoader
             root["name"]!.GetValue<string>(),
             root["description"]?.GetValue<string>(),
             payload,
-            DateTimeOffset.Parse(root["at"]!.GetValue<string>(), CultureInfo.InvariantCulture),
+            at,
             expected,
             expectedErrors ?? (expectedFailure is null ? null : []),
             expectedFailure ?? (expectedErrors is null ? null : "invalid"),
