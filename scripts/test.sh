@@ -22,6 +22,9 @@ status=0
 timeout 2400 dotnet test HealthCode.sln -c Release --nologo --filter "TestCategory!=Fault" "$@" 2>&1 | tee "$LOG" || status=$?
 timeout 1200 dotnet test HealthCode.sln -c Release --nologo --no-build --filter "TestCategory=Fault" "$@" 2>&1 | tee -a "$LOG" || status=$?
 
+# The shipped conformance vectors through the CLI, as an integrator would run them (docs/conformance.md).
+timeout 300 dotnet src/Codes.Cli/bin/Release/net10.0/hc.dll conformance run tests/conformance --report junit --output .run/conformance.xml 2>&1 | tee -a "$LOG" || status=$?
+
 # One plain closing line over all test projects (dotnet test prints one summary per project).
 passed=$(grep -oE 'Passed: +[0-9]+' "$LOG" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$LOG" | awk '{s+=$2} END {print s+0}')

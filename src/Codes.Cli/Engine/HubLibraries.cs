@@ -1,0 +1,239 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HealthCode.Translator.Canonical;
+using HealthCode.Translator.Fhir;
+using HealthCode.Translator.Normalization;
+using HealthCode.Translator.Profiles;
+using HealthCode.Translator.Schemas;
+using HealthCode.Translator.Serialization;
+using HealthCode.Translator.Translation;
+using HealthCode.Verifier.Ingestion;
+using HealthCode.Verifier.Policies;
+using HealthCode.Verifier.Privacy;
+using HealthCode.Verifier.Store;
+using HealthCode.Verifier.Verification;
+using NJsonSchema;
+
+namespace HealthCode.Cli.Engine;
+
+/// <summary>
+/// The only door from the CLI into Codes.Translator and Codes.Verifier: everything else in the tool speaks the small
+/// records of this folder, so when the libraries' internals move only this file follows them.
+/// </summary>
+public sealed class HubLibraries
+{
+    // Links one run's codes by holder inside a throw-away in-memory store; never persisted, so a fixed secret is enough.
+    private static readonly HolderKeys Holders = HolderKeys.FromSecret("hc-cli-local-holder-secret");
+
+    private readonly RegionCatalog _regions;
+    private readonly PolicyCatalog _policies;
+    private readonly string _policiesDirectory;
+    private readonly Normalizer _normalizer;
+    private readonly RiskTranslator _translator;
+
+    private HubLibraries(RegionCatalog regions, PolicyCatalog policies, string policiesDirectory)
+    {
+        _regions = regions;
+        _policies = policies;
+        _policiesDirectory = policiesDirectory;
+        _normalizer = new Normalizer(regions);
+        _translator = new RiskTranslator(regions);
+    }
+
+    public IReadOnlyList<string> RegionIds => _regions.All.Select(p => p.Id).ToArray();
+
+    /// <summary>Loads every profile of <paramref name="regionsDirectory"/> and every policy of <paramref name="policiesDirectory"/>.</summary>
+    public static HubLibraries Load(string regionsDirectory, string policiesDirectory) =>
+        new(LoadRegions(regionsDirectory), LoadPolicies(policiesDirectory), policiesDirectory);
+
+    /// <summary>A catalog of one profile file (a profile being written, not yet in a folder).</summary>
+    public static HubLibraries LoadProfile(string profileFile, string policiesDirectory)
+    {
+        using var folder = new ScratchFolder();
+        File.Copy(profileFile, Path.Combine(folder.Path, ProfileId(profileFile) + ".json"));
+        return new HubLibraries(LoadRegions(folder.Path), LoadPolicies(policiesDirectory), policiesDirectory);
+    }
+
+    /// <summary>The same profiles with <paramref name="draftFile"/> in place of the active policy of the same id.</summary>
+    public HubLibraries WithDraftPolicy(string draftFile)
+    {
+        string id;
+        try
+        {
+            id = JsonNode.Parse(File.ReadAllText(draftFile))?["id"]?.GetValue<string>() ?? throw new CliInputException($"{draftFile}: field 'id' is missing");
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            throw new CliInputException($"{draftFile}: not a policy: {ex.Message}");
+        }
+
+        using var folder = new ScratchFolder();
+        foreach (var file in Directory.GetFiles(_policiesDirectory, "*.json"))
+            File.Copy(file, Path.Combine(folder.Path, Path.GetFileName(file)));
+        File.Copy(draftFile, Path.Combine(folder.Path, id + ".json"), overwrite: true);
+        try
+        {
+            return new HubLibraries(_regions, PolicyCatalog.LoadFromDirectory(folder.Path), _policiesDirectory);
+        }
+        catch (PolicyLoadException ex)
+        {
+            throw new CliInputException($"{draftFile}: field '{ex.Field}': {ex.Problem}");
+        }
+    }
+
+    public string DefaultContentType(string region) => _regions.Find(region)?.Format == "xml" ? MediaTypes.Xml : MediaTypes.Json;
+
+    public NormalizeOutcome Normalize(PayloadInput payload, DateTimeOffset at, bool fhir)
+    {
+        var result = _normalizer.Normalize(payload.Region, payload.Body, payload.ContentType, new NormalizationContext(at));
+        var warnings = result.Warnings.Select(w => new FieldIssue(w.Field ?? "", w.Message, w.Code)).ToArray();
+        if (!result.Succeeded)
+        {
+            var errors = result.Errors.SelectMany(e => e.Value.Select(m => new FieldIssue(e.Key, m))).ToArray();
+            return new NormalizeOutcome(null, null, FailureName(result.Failure), result.FailureDetail, errors, warnings);
+        }
+
+        var canonical = JsonNode.Parse(CanonicalJson.Serialize(result.Record!))!.AsObject();
+        var bundle = fhir ? FhirJson.Serialize(FhirBundleWriter.ToBundle(result.Record!), indented: true) : null;
+        return new NormalizeOutcome(canonical, bundle, null, null, [], warnings);
+    }
+
+    public TranslateOutcome Translate(string from, string to, string level, string? subStatus)
+    {
+        try
+        {
+            var result = _translator.Translate(from, to, level, subStatus);
+            return new TranslateOutcome(result.Level.ToWire(), result.Target.Region, result.Target.Label, result.Target.NativeLevel, result.Exact);
+        }
+        catch (TranslationException ex)
+        {
+            var option = ex.ParamName == "subStatus" ? "sub-status" : ex.ParamName;
+            throw new CliInputException($"--{option}: {ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal)}");
+        }
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="alsoHeld"/> then <paramref name="subject"/> into a fresh in-memory store as their regions
+    /// would, and asks each checkpoint at <paramref name="at"/>: the service's own ingestion and verify path, on a stopped clock.
+    /// </summary>
+    public IReadOnlyList<CheckpointDecision> Decide(PayloadInput subject, IReadOnlyList<PayloadInput> alsoHeld, IReadOnlyList<CheckpointQuery> checkpoints, DateTimeOffset at)
+    {
+        var clock = new FixedClock(at);
+        var store = new InMemoryStatusStore(clock);
+        var consumer = new StatusEventConsumer(store, _normalizer, _regions, Holders, clock);
+        ConsumeResult? consumed = null;
+        foreach (var status in alsoHeld.Append(subject))
+        {
+            consumed = consumer.ConsumeAsync(new InboundStatusEvent(status.Region, status.Region, "1", StatusEventConsumer.KindStatus,
+                status.ContentType, status.Body, null, null, null, null, "hc-cli")).GetAwaiter().GetResult();
+            if (consumed.Status == ConsumeStatus.Rejected)
+                return checkpoints.Select(c => new CheckpointDecision(c, null, [], null, null, $"{status.Region} status rejected: {consumed.ReasonCode} ({consumed.Detail})")).ToArray();
+        }
+
+        var verifier = new VerificationService(store, _regions, _policies, clock);
+        return checkpoints.Select(checkpoint =>
+        {
+            var outcome = verifier.VerifyAsync(new VerifyRequest(consumed!.Entry!.Code, new CheckpointInfo(checkpoint.Region, checkpoint.Scene, "hc-cli"), subject.Region))
+                .GetAwaiter().GetResult();
+            if (outcome.IsUnprocessable)
+                return new CheckpointDecision(checkpoint, null, [], null, null, $"{outcome.Problem.Field}: {outcome.Problem.Detail}");
+            var response = outcome.Response;
+            return new CheckpointDecision(checkpoint, response.Decision, response.Reasons, response.Level, $"{response.Policy.Id}@{response.Policy.Version}", null);
+        }).ToArray();
+    }
+
+    /// <summary>Schema errors, then compile errors (only once the schema passes), each naming the profile field.</summary>
+    public static IReadOnlyList<FieldIssue> LintProfile(string profileFile, string schemaFile)
+    {
+        var schema = JsonSchema.FromJsonAsync(File.ReadAllText(schemaFile)).GetAwaiter().GetResult();
+        var schemaErrors = CheckSchema(schema, File.ReadAllText(profileFile));
+        if (schemaErrors.Count > 0) return schemaErrors;
+
+        // Compiled under its id's name so a draft saved as another name still gets its semantic checks; the name is reported apart.
+        var id = ProfileId(profileFile);
+        var issues = new List<FieldIssue>();
+        if (Path.GetFileName(profileFile) != id + ".json")
+            issues.Add(new FieldIssue("id", $"'{id}' does not match the file name; a catalog folder needs it as {id}.json"));
+        using var folder = new ScratchFolder();
+        File.Copy(profileFile, Path.Combine(folder.Path, id + ".json"));
+        try
+        {
+            RegionCatalog.LoadFromDirectory(folder.Path, schemaFile);
+        }
+        catch (ProfileLoadException ex)
+        {
+            issues.Add(new FieldIssue(ex.Field, ex.Problem));
+        }
+
+        return issues;
+    }
+
+    /// <summary>Every leaf error of <paramref name="json"/> against <paramref name="schema"/>, named as a reader of the file would.</summary>
+    public static IReadOnlyList<FieldIssue> CheckSchema(JsonSchema schema, string json)
+    {
+        try
+        {
+            return SchemaErrors.Leaves(schema.Validate(json))
+                .Select(e => new FieldIssue(SchemaErrors.FieldOf(e), Humanize(e.Kind.ToString())))
+                .Distinct()
+                .ToArray();
+        }
+        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or FormatException)
+        {
+            return [new FieldIssue("(file)", "not valid JSON: " + ex.Message)];
+        }
+    }
+
+    // A catalog folder wants <id>.json; a profile being written may be saved under any name.
+    private static string ProfileId(string profileFile)
+    {
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(profileFile))?["id"]?.GetValue<string>()
+                ?? throw new CliInputException($"{profileFile}: field 'id' is missing");
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            throw new CliInputException($"{profileFile}: field 'id': {ex.Message}");
+        }
+    }
+
+    private static RegionCatalog LoadRegions(string directory)
+    {
+        if (!Directory.Exists(directory)) throw new CliInputException($"profile folder not found: {directory}");
+        var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar))!, RegionCatalog.SchemaFileName);
+        try
+        {
+            return RegionCatalog.LoadFromDirectory(directory, File.Exists(beside) ? beside : DataPaths.ProfileSchema);
+        }
+        catch (ProfileLoadException ex)
+        {
+            throw new CliInputException($"{ex.File}: field '{ex.Field}': {ex.Problem}");
+        }
+    }
+
+    private static PolicyCatalog LoadPolicies(string directory)
+    {
+        if (!Directory.Exists(directory)) throw new CliInputException($"policy folder not found: {directory}");
+        try
+        {
+            return PolicyCatalog.LoadFromDirectory(directory);
+        }
+        catch (PolicyLoadException ex)
+        {
+            throw new CliInputException($"{ex.File}: field '{ex.Field}': {ex.Problem}");
+        }
+    }
+
+    private static string FailureName(FailureKind kind) => kind switch
+    {
+        FailureKind.UnknownRegion => "unknown-region",
+        FailureKind.UnsupportedMediaType => "unsupported-media-type",
+        FailureKind.Malformed => "malformed",
+        _ => "invalid",
+    };
+
+    // NJsonSchema kinds read "PropertyRequired"; a person reads "property required".
+    private static string Humanize(string kind) =>
+        string.Concat(kind.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

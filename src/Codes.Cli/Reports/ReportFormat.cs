@@ -1,0 +1,8 @@
+namespace HealthCode.Cli.Reports;
+
+public enum ReportFormat
+{
+    Junit,
+    Markdown,
+    Json,
+}
