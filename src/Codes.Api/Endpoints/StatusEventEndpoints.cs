@@ -55,7 +55,7 @@ public static partial class StatusEventEndpoints
         if (!EventSequence.TryParse(sequence, out var number))
             return Problem.BadRequest(StatusEventHeaders.Sequence, $"{StatusEventHeaders.Sequence} must be an int64 greater than zero.");
         if (!EventKinds.TryParse(kind, out _))
-            return Problem.BadRequest(StatusEventHeaders.Kind, $"{StatusEventHeaders.Kind} must be '{EventKind.Status.ToWire()}' or '{EventKind.Revoke.ToWire()}'.");
+            return Problem.BadRequest(StatusEventHeaders.Kind, $"{StatusEventHeaders.Kind} must be {EventKinds.Words}.");
         var body = await RawBody.ReadAsync(request, cancellationToken);
         if (body is null) return Problem.TooLarge(RawBody.MaxBytes);
 

@@ -22,4 +22,7 @@ public static class EventKinds
     }
 
     public static IReadOnlyList<EventKind> All { get; } = Enum.GetValues<EventKind>();
+
+    /// <summary>"'status' or 'revoke'": the words a refusal names, from the enum so a new kind is named too.</summary>
+    public static string Words { get; } = string.Join(" or ", All.Select(k => $"'{k.ToWire()}'"));
 }

@@ -12,7 +12,7 @@ public static class IngestionReasonCodes
     public const string UnknownRegion = "unknown-region";
     /// <summary>hc-sequence is missing or not an int64 greater than zero.</summary>
     public const string BadSequence = "bad-sequence";
-    /// <summary>hc-kind is neither absent, "status" nor "revoke".</summary>
+    /// <summary>hc-kind is present and not a word of <see cref="EventKind"/>.</summary>
     public const string BadKind = "bad-kind";
     /// <summary>The authenticator refused the event (signature missing or wrong).</summary>
     public const string Unauthenticated = "unauthenticated";

@@ -70,7 +70,7 @@ public sealed class StatusEventConsumer(
         if (!EventSequence.TryParse(e.Sequence, out var sequence))
             return (null, ConsumeResult.Rejected(IngestionReasonCodes.BadSequence, "hc-sequence must be an int64 greater than zero."));
         if (!EventKinds.TryParse(e.Kind, out var kind))
-            return (null, ConsumeResult.Rejected(IngestionReasonCodes.BadKind, "hc-kind must be 'status' or 'revoke'."));
+            return (null, ConsumeResult.Rejected(IngestionReasonCodes.BadKind, $"hc-kind must be {EventKinds.Words}."));
         return (new EventEnvelope(profile, sequence, kind), null);
     }
 
