@@ -1,4 +1,3 @@
-using FluentValidation;
 using HealthCode.Api.Auth;
 using HealthCode.Api.Benchmark;
 using HealthCode.Api.Composition;
@@ -19,7 +18,6 @@ builder.Services
     .AddApiKeyAuth()
     .AddApiKeyRateLimiting(builder.Configuration)
     .AddHealthCodeOpenApi()
-    .AddSingleton<IValidator<VerifyRequestBody>, VerifyRequestValidator>()
     .AddHostedService<StartupReport>();
 
 var app = builder.Build();

@@ -5,8 +5,10 @@ using HealthCode.Verifier.Privacy;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Transport;
 using HealthCode.Verifier.Transport.InProcess;
+using HealthCode.Verifier.Trust;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace HealthCode.Api.Tests;
 
@@ -19,14 +21,17 @@ public sealed class InProcessTransportTests
         "110000", "110000", sequence, null, "application/json",
         StatusTimeRewriterTests.Fresh("110000/green.json", DateTimeOffset.UtcNow), Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, null, null, "http");
 
-    private static ServiceProvider Build(IStatusStore store, RecordingObserver observer, InProcessTransportOptions? options = null)
+    private static ServiceProvider Build(IStatusStore store, RecordingObserver observer, Action<IngestionOptions>? tune = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new StatusEventConsumer(store, new Normalizer(Regions), Regions, HolderKeys.FromSecret("a-test-secret-of-enough-bytes"), TimeProvider.System));
+        services.Configure<IngestionOptions>(o => tune?.Invoke(o));
+        services.AddSingleton(sp => new StatusEventConsumer(store, new Normalizer(Regions), Regions, HolderKeys.FromSecret("a-test-secret-of-enough-bytes"),
+            TimeProvider.System, new SignatureEventAuthenticator(TrustStore.Empty, TimeProvider.System),
+            sp.GetRequiredService<IOptions<IngestionOptions>>(), new IngestionMetrics()));
         services.AddSingleton<IStatusEventObserver>(observer);
-        services.AddInProcessStatusTransport(options);
+        services.AddInProcessStatusTransport();
         return services.BuildServiceProvider();
     }
 
@@ -50,7 +55,7 @@ public sealed class InProcessTransportTests
     {
         var observer = new RecordingObserver();
         var store = new FlakyStore(failures: 2);
-        await using var provider = Build(store, observer, new InProcessTransportOptions { FirstRetryDelay = TimeSpan.FromMilliseconds(1) });
+        await using var provider = Build(store, observer, o => o.StoreRetryFirstDelay = TimeSpan.FromMilliseconds(1));
         var worker = provider.GetServices<IHostedService>().Single();
         await worker.StartAsync(CancellationToken.None);
 
@@ -67,7 +72,7 @@ public sealed class InProcessTransportTests
     {
         var observer = new RecordingObserver();
         var store = new FlakyStore(failures: int.MaxValue);
-        await using var provider = Build(store, observer, new InProcessTransportOptions { MaxAttempts = 3, FirstRetryDelay = TimeSpan.FromMilliseconds(1) });
+        await using var provider = Build(store, observer, o => (o.StoreAttempts, o.StoreRetryFirstDelay) = (3, TimeSpan.FromMilliseconds(1)));
         var worker = provider.GetServices<IHostedService>().Single();
         await worker.StartAsync(CancellationToken.None);
         var publisher = provider.GetRequiredService<IStatusEventPublisher>();
@@ -77,7 +82,7 @@ public sealed class InProcessTransportTests
         var first = await observer.Next();
         var second = await observer.Next();
 
-        Assert.That(first.ReasonCode, Is.EqualTo(InProcessStatusEventWorker.StoreUnavailableReason));
+        Assert.That(first.ReasonCode, Is.EqualTo(IngestionReasonCodes.StoreUnavailable));
         Assert.That(second.Status, Is.EqualTo(ConsumeStatus.Rejected), "the worker goes on with the next event");
         Assert.That(store.Attempts, Is.EqualTo(6));
         await worker.StopAsync(CancellationToken.None);

@@ -59,6 +59,16 @@ public sealed class VerifyTests : DevelopmentHostTests
         Assert.That(ProblemAssert.ErrorKeys(problem), Is.EqualTo(new[] { field }));
     }
 
+    // Fail closed: a place no loaded province covers has no policy and no vocabulary, so it gets no decision at all.
+    [TestCase("999999")]
+    [TestCase("120101")]
+    public async Task A_checkpoint_region_no_known_province_covers_is_400_naming_checkpoint_region(string region)
+    {
+        var problem = await ProblemAssert.AssertProblem(await Client.PostAsync("/v1/verify", Requests.Verify(Fixtures.BeijingGreenCode, region)),
+            HttpStatusCode.BadRequest, "bad-request");
+        Assert.That(ProblemAssert.ErrorKeys(problem), Is.EqualTo(new[] { "checkpoint.region" }));
+    }
+
     [Test]
     public async Task A_code_over_512_characters_is_400()
     {

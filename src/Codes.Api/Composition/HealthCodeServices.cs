@@ -5,6 +5,7 @@ using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Policies;
 using HealthCode.Verifier.Trust;
 using HealthCode.Verifier.Verification;
+using Microsoft.Extensions.Options;
 
 namespace HealthCode.Api.Composition;
 
@@ -37,15 +38,15 @@ public static class HealthCodeServices
             sp.GetRequiredService<IRegionCatalog>(),
             sp.GetRequiredService<Verifier.Privacy.HolderKeys>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<IEventAuthenticator>(),
-            sp.GetService<IngestionOptions>(),
+            sp.GetRequiredService<IEventAuthenticator>(),
+            sp.GetRequiredService<IOptions<IngestionOptions>>(),
             sp.GetRequiredService<IngestionMetrics>()));
         services.AddSingleton(sp => new VerificationService(
             sp.GetRequiredService<Verifier.Store.IStatusStore>(),
             sp.GetRequiredService<IRegionCatalog>(),
             sp.GetRequiredService<PolicyCatalog>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<VerificationOptions>()));
+            sp.GetRequiredService<IOptions<VerificationOptions>>()));
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HealthCode.Api.Auth;
 using HealthCode.Api.Contracts;
 using HealthCode.Api.Problems;
@@ -53,15 +52,15 @@ public static partial class StatusEventEndpoints
         if (!MediaTypes.Accepts(profile.Format, request.ContentType))
             return Problem.Of(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType,
                 "The content type does not match the region's payload format.", $"Region {region} sends {MediaTypes.ForFormat(profile.Format)}.");
-        if (!long.TryParse(sequence, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number <= 0)
+        if (!EventSequence.TryParse(sequence, out var number))
             return Problem.BadRequest(StatusEventHeaders.Sequence, $"{StatusEventHeaders.Sequence} must be an int64 greater than zero.");
-        if (!string.IsNullOrEmpty(kind) && kind is not (StatusEventConsumer.KindStatus or StatusEventConsumer.KindRevoke))
-            return Problem.BadRequest(StatusEventHeaders.Kind, $"{StatusEventHeaders.Kind} must be '{StatusEventConsumer.KindStatus}' or '{StatusEventConsumer.KindRevoke}'.");
+        if (!EventKinds.TryParse(kind, out _))
+            return Problem.BadRequest(StatusEventHeaders.Kind, $"{StatusEventHeaders.Kind} must be {EventKinds.Words}.");
         var body = await RawBody.ReadAsync(request, cancellationToken);
         if (body is null) return Problem.TooLarge(RawBody.MaxBytes);
 
         var messageId = Guid.NewGuid().ToString("N");
-        var statusEvent = new InboundStatusEvent(region, region, number.ToString(CultureInfo.InvariantCulture), NullIfEmpty(kind),
+        var statusEvent = new InboundStatusEvent(region, region, number.ToString(), NullIfEmpty(kind),
             request.ContentType, body, messageId, time.GetUtcNow(), NullIfEmpty(signature), NullIfEmpty(keyId), Channel);
         try
         {

@@ -1,4 +1,3 @@
-using FluentValidation;
 using HealthCode.Api.Auth;
 using HealthCode.Api.Contracts;
 using HealthCode.Api.Problems;
@@ -7,6 +6,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HealthCode.Api.Endpoints;
 
+/// <summary>
+/// POST /v1/verify: maps the body to a <see cref="VerifyRequest"/> and the outcome to HTTP. What a valid request is
+/// belongs to <see cref="VerifyRequestRules"/> (through <see cref="VerificationService"/>), never to this endpoint.
+/// </summary>
 public static class VerifyEndpoints
 {
     public static IEndpointRouteBuilder MapVerifyEndpoints(this IEndpointRouteBuilder app)
@@ -17,7 +20,8 @@ public static class VerifyEndpoints
             .WithName("Verify")
             .WithSummary("Is this scanned code valid here, now, for this scene?")
             .WithDescription("accept, deny or manual; fails closed: no fault, timeout or missing data yields accept. " +
-                             "The response carries masked holder data only.")
+                             "The response carries masked holder data only. 400 names each invalid field (an unknown " +
+                             "checkpoint region included); 422 when the code cannot be attributed to one issuer.")
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
@@ -25,24 +29,22 @@ public static class VerifyEndpoints
 
     public static async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> Verify(
         VerifyRequestBody body,
-        IValidator<VerifyRequestBody> validator,
         VerificationService verification,
         CancellationToken cancellationToken)
     {
-        var validation = await validator.ValidateAsync(body, cancellationToken);
-        if (!validation.IsValid)
-            return Problem.Invalid(StatusCodes.Status400BadRequest, ProblemTypes.BadRequest, "The request is invalid.", validation.ToDictionary());
-
-        var checkpoint = body.Checkpoint!;
+        var checkpoint = body.Checkpoint is { } c ? new CheckpointInfo(c.Region ?? "", c.Scene ?? "", c.Id) : null;
         var outcome = await verification.VerifyAsync(
-            new VerifyRequest(body.Code!, new CheckpointInfo(checkpoint.Region!, checkpoint.Scene!, checkpoint.Id),
-                string.IsNullOrEmpty(body.Issuer) ? null : body.Issuer),
-            cancellationToken);
-        if (!outcome.IsUnprocessable) return TypedResults.Ok(outcome.Response);
+            new VerifyRequest(body.Code ?? "", checkpoint, string.IsNullOrEmpty(body.Issuer) ? null : body.Issuer), cancellationToken);
+        if (!outcome.IsRefused) return TypedResults.Ok(outcome.Response);
 
-        var problem = Problem.Invalid(StatusCodes.Status422UnprocessableEntity, ProblemTypes.UnprocessableCode, "The code cannot be processed.",
-            new Dictionary<string, string[]> { [outcome.Problem.Field] = [outcome.Problem.Detail] }, outcome.Problem.Detail);
-        problem.ProblemDetails.Extensions["code"] = outcome.Problem.Code;
-        return problem;
+        var errors = outcome.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Detail).ToArray());
+        if (outcome.IsInvalid)
+            return Problem.Invalid(StatusCodes.Status400BadRequest, ProblemTypes.BadRequest, "The request is invalid.", errors);
+
+        var problem = outcome.Problems[0];
+        var result = Problem.Invalid(StatusCodes.Status422UnprocessableEntity, ProblemTypes.UnprocessableCode, "The code cannot be processed.",
+            errors, problem.Detail);
+        result.ProblemDetails.Extensions["code"] = problem.Code;
+        return result;
     }
 }

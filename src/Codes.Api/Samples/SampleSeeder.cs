@@ -41,7 +41,7 @@ public sealed partial class SampleSeeder(
             try
             {
                 result = await consumer.ConsumeAsync(new InboundStatusEvent(
-                    region, region, SeedSequence.ToString(CultureInfo.InvariantCulture), StatusEventConsumer.KindStatus,
+                    region, region, SeedSequence.ToString(CultureInfo.InvariantCulture), EventKind.Status.ToWire(),
                     MediaTypes.ForFormat(profile.Format), body, "seed:" + region + "/" + Path.GetFileName(file), now,
                     Signature: null, KeyId: null, Channel: "seed"), cancellationToken);
             }

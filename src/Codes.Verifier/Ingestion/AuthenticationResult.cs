@@ -7,6 +7,8 @@ namespace HealthCode.Verifier.Ingestion;
 public sealed record AuthenticationResult(bool Allowed, string? Detail = null, string? ReasonCode = null)
 {
     public static readonly AuthenticationResult Allow = new(true);
+    /// <summary>Allowed without a signature: the region registered no key, so it publishes unsigned (DESIGN.md §8).</summary>
+    public static readonly AuthenticationResult Unsigned = new(true, "the region registers no signing key.");
     public static AuthenticationResult Refuse(string detail) => new(false, detail);
     public static AuthenticationResult Refuse(string reasonCode, string detail) => new(false, detail, reasonCode);
 }

@@ -1,6 +1,9 @@
 namespace HealthCode.Verifier.Ingestion;
 
-/// <summary>Stable reasons an event is rejected (put in the error queue's header and counted).</summary>
+/// <summary>
+/// Stable reasons an event is rejected (put in the error queue's header and counted). The last two are the pipeline's,
+/// not the event's: see <see cref="IngestionPipeline"/>.
+/// </summary>
 public static class IngestionReasonCodes
 {
     /// <summary>hc-region is missing or differs from the routing key / path region.</summary>
@@ -9,7 +12,7 @@ public static class IngestionReasonCodes
     public const string UnknownRegion = "unknown-region";
     /// <summary>hc-sequence is missing or not an int64 greater than zero.</summary>
     public const string BadSequence = "bad-sequence";
-    /// <summary>hc-kind is neither absent, "status" nor "revoke".</summary>
+    /// <summary>hc-kind is present and not a word of <see cref="EventKind"/>.</summary>
     public const string BadKind = "bad-kind";
     /// <summary>The authenticator refused the event (signature missing or wrong).</summary>
     public const string Unauthenticated = "unauthenticated";
@@ -27,7 +30,15 @@ public static class IngestionReasonCodes
     /// <summary>The named key, or every key of the region, is outside its notBefore/notAfter window.</summary>
     public const string KeyNotValid = "key-not-valid";
 
+    /// <summary>Consuming kept throwing something other than a store outage (a bug must not block the queue).</summary>
+    public const string ConsumerFault = "consumer-fault";
+    /// <summary>
+    /// The store stayed down through every retry and the transport has no queue to hand the event back to (the
+    /// in-process bus only); the RabbitMQ transport requeues instead and never refuses an event for an outage.
+    /// </summary>
+    public const string StoreUnavailable = "store-unavailable";
+
     public static readonly IReadOnlyList<string> All =
         [RegionMismatch, UnknownRegion, BadSequence, BadKind, Unauthenticated, NormalizationFailed, IssuerMismatch,
-         SignatureMissing, SignatureInvalid, UnknownKeyId, KeyNotValid];
+         SignatureMissing, SignatureInvalid, UnknownKeyId, KeyNotValid, ConsumerFault, StoreUnavailable];
 }

@@ -1,3 +1,5 @@
+using HealthCode.Translator.Canonical;
+
 namespace HealthCode.Verifier.Policies;
 
 /// <summary>
@@ -13,9 +15,9 @@ public sealed record AcceptancePolicy
     public required IReadOnlyList<PolicyRequirement> Requirements { get; init; }
 
     /// <summary>The first matching level rule; the default policy covers every level, so there always is one.</summary>
-    public LevelRule LevelRuleFor(string level, string scene) =>
+    public LevelRule LevelRuleFor(RiskLevel level, string scene) =>
         Levels.FirstOrDefault(r => r.AppliesTo(level, scene))
-        ?? throw new InvalidOperationException($"Policy {Id} has no rule for level '{level}'.");
+        ?? throw new InvalidOperationException($"Policy {Id} has no rule for level '{level.ToWire()}'.");
 
     internal AcceptancePolicy AddedTo(AcceptancePolicy defaults) => this with
     {

@@ -1,7 +1,9 @@
+using HealthCode.Verifier.Regions;
+
 namespace HealthCode.Verifier.Policies;
 
 /// <summary>
-/// The loaded policies. A checkpoint uses the policy of its province (the two-digit prefix of its region:
+/// The loaded policies. A checkpoint uses the first policy along its region's fallback chain (<see cref="RegionIds"/>:
 /// 440300 → 440000); 000000 and provinces without a file use the default.
 /// </summary>
 public sealed class PolicyCatalog
@@ -22,11 +24,13 @@ public sealed class PolicyCatalog
     /// <summary>The default first, then the regional policies (merged) by id.</summary>
     public IReadOnlyList<AcceptancePolicy> All => [Default, .. _byProvince.Values.OrderBy(p => p.Id, StringComparer.Ordinal)];
 
+    /// <exception cref="ArgumentException">The region is not a six-digit id (callers check the request first).</exception>
     public AcceptancePolicy ForCheckpoint(string checkpointRegion)
     {
-        if (checkpointRegion is { Length: >= 2 }
-            && _byProvince.TryGetValue(string.Concat(checkpointRegion.AsSpan(0, 2), "0000"), out var policy))
-            return policy;
+        foreach (var id in RegionIds.FallbackChain(checkpointRegion))
+        {
+            if (_byProvince.TryGetValue(id, out var policy)) return policy;
+        }
         return Default;
     }
 

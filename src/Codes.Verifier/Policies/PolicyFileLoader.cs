@@ -1,4 +1,6 @@
+using HealthCode.Translator.Canonical;
 using HealthCode.Translator.Schemas;
+using HealthCode.Translator.Serialization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NJsonSchema;
@@ -8,11 +10,10 @@ namespace HealthCode.Verifier.Policies;
 
 internal static class PolicyFileLoader
 {
-    private static readonly string[] Levels = ["green", "yellow", "red", "unknown"];
     private static readonly Lazy<JsonSchema> Schema = new(LoadSchema);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        Converters = { new RiskLevelJsonConverter(), new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
     public static PolicyCatalog Load(string directory)
@@ -52,7 +53,7 @@ internal static class PolicyFileLoader
             var rule = policy.Levels[i];
             if (rule.Decision != Decision.Accept && rule.Reason is null)
                 throw new PolicyLoadException(file, $"levels[{i}].reason", "a deny or manual decision needs a reason.");
-            if (rule is { Level: "unknown", Decision: Decision.Accept })
+            if (rule is { Level: RiskLevel.Unknown, Decision: Decision.Accept })
                 throw new PolicyLoadException(file, $"levels[{i}].decision", "'unknown' never passes a checkpoint.");
             if (!isDefault && rule.Scenes is null)
                 throw new PolicyLoadException(file, $"levels[{i}].scenes", "a regional level rule must name its scenes (it only adds to the default).");
@@ -61,10 +62,10 @@ internal static class PolicyFileLoader
         }
         if (isDefault)
         {
-            foreach (var level in Levels)
+            foreach (var level in Enum.GetValues<RiskLevel>())
             {
                 if (policy.Levels.Count(r => r.Level == level) != 1)
-                    throw new PolicyLoadException(file, "levels", $"the default policy needs exactly one rule for '{level}'.");
+                    throw new PolicyLoadException(file, "levels", $"the default policy needs exactly one rule for '{level.ToWire()}'.");
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HealthCode.Translator.Serialization;
 
 namespace HealthCode.Verifier.Store;
 
@@ -13,6 +14,8 @@ internal static class StatusEntryCodec
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // The level as its word ("green"), as entries have always been written: old and new values read alike.
+        Converters = { new RiskLevelJsonConverter() },
     };
 
     public static string Encode(StatusEntry entry) =>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using HealthCode.Verifier.Ingestion;
 
 namespace HealthCode.Verifier.Trust;
 
@@ -16,7 +17,7 @@ public static class EventSigner
     public const string HttpKeyIdHeader = "X-HC-Key-Id";
 
     /// <summary>v2: the signature also covers region, sequence and kind (see <see cref="SignedContent"/>).</summary>
-    public static string SignBound(string region, long sequence, string? kind, ReadOnlySpan<byte> body, ECDsa key) =>
+    public static string SignBound(string region, EventSequence sequence, EventKind kind, ReadOnlySpan<byte> body, ECDsa key) =>
         Sign(SignedContent.V2(region, sequence, kind, body), key);
 
     public static string Sign(ReadOnlySpan<byte> body, ECDsa key)

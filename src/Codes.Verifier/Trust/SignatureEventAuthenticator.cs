@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using HealthCode.Translator.Profiles;
 using HealthCode.Verifier.Ingestion;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -10,8 +8,8 @@ namespace HealthCode.Verifier.Trust;
 /// <summary>
 /// Refuses events of a region that registered keys unless hc-signature is a valid ES256 signature, by one of the
 /// region's keys valid now, of the exact body bytes (v1) or of the body bound to its region, sequence and kind (v2,
-/// see <see cref="SignedContent"/>). Regions without keys pass unsigned. Logs region, key id and reason only: never
-/// the body, never the signature.
+/// see <see cref="SignedContent"/>). A region that registered no key publishes unsigned: that is this authenticator's
+/// decision (DESIGN.md §8), not a default elsewhere. Logs region, key id and reason only: never the body or signature.
 /// </summary>
 public sealed partial class SignatureEventAuthenticator(
     TrustStore trust,
@@ -22,20 +20,21 @@ public sealed partial class SignatureEventAuthenticator(
     private const int MaxSignatureChars = 256;
     private readonly ILogger _logger = logger ?? NullLogger<SignatureEventAuthenticator>.Instance;
 
-    public ValueTask<AuthenticationResult> AuthenticateAsync(InboundStatusEvent statusEvent, RegionProfile region, CancellationToken cancellationToken)
+    public ValueTask<AuthenticationResult> AuthenticateAsync(InboundStatusEvent statusEvent, EventEnvelope envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statusEvent);
-        ArgumentNullException.ThrowIfNull(region);
-        var result = Authenticate(statusEvent, region.Id);
+        ArgumentNullException.ThrowIfNull(envelope);
+        var result = Authenticate(statusEvent, envelope);
         if (!result.Allowed)
-            LogRefused(region.Id, Printable(statusEvent.KeyId), result.ReasonCode);
+            LogRefused(envelope.Region.Id, Printable(statusEvent.KeyId), result.ReasonCode);
         return ValueTask.FromResult(result);
     }
 
-    private AuthenticationResult Authenticate(InboundStatusEvent e, string region)
+    private AuthenticationResult Authenticate(InboundStatusEvent e, EventEnvelope envelope)
     {
+        var region = envelope.Region.Id;
         var keys = trust.KeysFor(region);
-        if (keys.Count == 0) return AuthenticationResult.Allow;
+        if (keys.Count == 0) return AuthenticationResult.Unsigned;
 
         if (string.IsNullOrWhiteSpace(e.Signature))
             return Refuse(IngestionReasonCodes.SignatureMissing, $"region {region} signs its events; hc-signature is required.");
@@ -62,13 +61,10 @@ public sealed partial class SignatureEventAuthenticator(
                 return Refuse(IngestionReasonCodes.KeyNotValid, $"no key of region {region} is valid now.");
         }
 
-        var bound = long.TryParse(e.Sequence, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
-            ? SignedContent.V2(region, sequence, e.Kind, e.Body.Span)
-            : null;
+        var bound = SignedContent.V2(region, envelope.Sequence, envelope.Kind, e.Body.Span);
         foreach (var key in candidates)
         {
-            if (SignatureVerifier.Verify(key, e.Body.Span, signature)
-                || bound is not null && SignatureVerifier.Verify(key, bound, signature))
+            if (SignatureVerifier.Verify(key, e.Body.Span, signature) || SignatureVerifier.Verify(key, bound, signature))
                 return AuthenticationResult.Allow;
         }
         return Refuse(IngestionReasonCodes.SignatureInvalid, candidates.Count == 1

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HealthCode.Verifier.Ingestion;
 
 namespace HealthCode.Verifier.Trust;
 
@@ -12,11 +13,11 @@ public static class SignedContent
 {
     public const string V2Prefix = "hc-v2";
 
-    public static byte[] V2(string region, long sequence, string? kind, ReadOnlySpan<byte> body)
+    public static byte[] V2(string region, EventSequence sequence, EventKind kind, ReadOnlySpan<byte> body)
     {
         ArgumentNullException.ThrowIfNull(region);
         var header = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
-            $"{V2Prefix}\n{region}\n{sequence}\n{(string.IsNullOrEmpty(kind) ? "status" : kind)}\n"));
+            $"{V2Prefix}\n{region}\n{sequence}\n{kind.ToWire()}\n"));
         var bytes = new byte[header.Length + body.Length];
         header.CopyTo(bytes, 0);
         body.CopyTo(bytes.AsSpan(header.Length));

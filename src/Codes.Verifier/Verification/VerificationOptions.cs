@@ -1,12 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace HealthCode.Verifier.Verification;
 
 /// <summary>
-/// StoreDeadline bounds the whole store lookup of one verify, on top of the store's own timeouts, so that a
-/// store that hangs still yields manual (store-unavailable) in bounded time.
+/// Configuration section <see cref="Section"/>. StoreDeadline bounds the whole store lookup of one verify, on top of
+/// the store's own timeouts, so that a store that hangs still yields manual (store-unavailable) in bounded time.
 /// </summary>
-public sealed record VerificationOptions
+public sealed class VerificationOptions
 {
-    public TimeSpan StoreDeadline { get; init; } = TimeSpan.FromMilliseconds(300);
-    /// <summary>How far in the future a NAT time may lie (clock skew between systems) and still count.</summary>
-    public TimeSpan ClockSkew { get; init; } = TimeSpan.FromMinutes(5);
+    public const string Section = "HealthCode:Verification";
+
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]
+    public TimeSpan StoreDeadline { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How far in the future a NAT or status time may lie (clock skew between systems) and still count.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 }

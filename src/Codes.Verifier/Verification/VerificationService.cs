@@ -1,35 +1,61 @@
-using System.Text.RegularExpressions;
 using HealthCode.Translator.Canonical;
 using HealthCode.Translator.Profiles;
 using HealthCode.Verifier.Policies;
+using HealthCode.Verifier.Regions;
 using HealthCode.Verifier.Store;
+using Microsoft.Extensions.Options;
 
 namespace HealthCode.Verifier.Verification;
 
 /// <summary>
 /// Answers "is this code valid here, now, for this scene?" from the status store and the checkpoint's policy.
-/// Never throws for store faults: any failure or timeout reading the store answers manual (store-unavailable).
-/// See <see cref="ReasonSet"/> for how reasons become a decision.
+/// <see cref="VerifyAsync"/> checks the request (<see cref="Rules"/>), reads the store, and decides; <see cref="Decide"/>
+/// decides on entries the caller already has (dry runs, tools). Both end in the same private decision, so a store
+/// read and a dry run can never judge differently. Never throws for store faults: any failure or timeout reading the
+/// store answers manual (store-unavailable). See <see cref="ReasonSet"/> for how reasons become a decision.
 /// </summary>
-public sealed partial class VerificationService(
+public sealed class VerificationService(
     IStatusStore store,
     IRegionCatalog regions,
     PolicyCatalog policies,
     TimeProvider time,
-    VerificationOptions? options = null)
+    IOptions<VerificationOptions> options)
 {
-    private readonly VerificationOptions _options = options ?? new VerificationOptions();
+    private readonly VerificationOptions _options = options.Value;
+
+    public VerifyRequestRules Rules { get; } = new(regions);
 
     public async Task<VerifyOutcome> VerifyAsync(VerifyRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (Validate(request, out var code) is { } problem) return VerifyOutcome.Unprocessable(problem);
-        if (ResolveIssuer(code, request.Issuer, out var issuer) is { } issuerProblem) return VerifyOutcome.Unprocessable(issuerProblem);
+        if (Rules.Check(request) is { Count: > 0 } problems) return VerifyOutcome.Invalid(problems);
+        var code = request.Code.Trim();
+        if (Rules.ResolveIssuer(code, request.Issuer, out var issuer) is { } problem) return VerifyOutcome.Unprocessable(problem);
 
-        var checkpoint = request.Checkpoint;
-        var policy = policies.ForCheckpoint(checkpoint.Region);
         var lookup = await LookupAsync(issuer.Id, code, cancellationToken);
-        var now = time.GetUtcNow();
+        return VerifyOutcome.Decided(Decide(issuer, lookup, request.Checkpoint!, time.GetUtcNow()));
+    }
+
+    /// <summary>
+    /// The decision verify would give for <paramref name="entry"/> if the store held it and the holder's other codes,
+    /// at <paramref name="at"/>: no store involved. The checkpoint must pass <see cref="VerifyRequestRules.CheckCheckpoint"/>
+    /// and the entry's issuer must be loaded; anything else is a caller error (ArgumentException), never a decision.
+    /// </summary>
+    public VerifyResponse Decide(StatusEntry entry, IReadOnlyList<StatusEntry> holderOtherCodes, CheckpointInfo checkpoint, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(holderOtherCodes);
+        if (Rules.CheckCheckpoint(checkpoint) is { Count: > 0 } problems)
+            throw new ArgumentException(string.Join(" ", problems.Select(p => p.Detail)), nameof(checkpoint));
+        var issuer = regions.Find(entry.Issuer)
+            ?? throw new ArgumentException($"No profile for the entry's issuer '{entry.Issuer}' is loaded.", nameof(entry));
+        return Decide(issuer, new StatusLookup(entry, holderOtherCodes), checkpoint, at);
+    }
+
+    // The one decision. lookup null: the store did not answer.
+    private VerifyResponse Decide(RegionProfile issuer, StatusLookup? lookup, CheckpointInfo checkpoint, DateTimeOffset now)
+    {
+        var policy = policies.ForCheckpoint(checkpoint.Region);
         var reasons = new ReasonSet();
         var level = RiskLevel.Unknown;
         var entry = lookup?.Entry;
@@ -37,35 +63,34 @@ public sealed partial class VerificationService(
         if (lookup is null) reasons.Add(ReasonCodes.StoreUnavailable, Decision.Manual);
         else if (entry is null) reasons.Add(ReasonCodes.UnknownCode, Decision.Manual);
         else if (entry.Revoked) reasons.Add(ReasonCodes.Revoked, Decision.Manual);
-        else level = Judge(entry, lookup!.OtherCodesOfHolder, issuer, checkpoint.Scene, policy, now, reasons);
+        else level = Judge(entry, lookup.OtherCodesOfHolder, issuer, checkpoint.Scene, policy, now, reasons);
 
-        var decision = reasons.Decide();
-        return VerifyOutcome.Decided(new VerifyResponse(
-            Decision: decision.ToString().ToLowerInvariant(),
-            Level: level.ToWire(),
+        return new VerifyResponse(
+            Decision: reasons.Decide(),
+            Level: level,
             Issuer: issuer.Id,
             Display: new DisplayInfo(checkpoint.Region, LabelFor(checkpoint.Region, level), LevelColors.For(level)),
             Holder: entry is null ? null : new HolderInfo(entry.MaskedName, entry.MaskedDocument),
             Reasons: reasons.Reasons,
             Status: entry is null ? null : new StatusInfo(entry.Sequence, entry.StatusAt, AgeSeconds(entry, now)),
             Policy: new PolicyInfo(policy.Id, policy.Version),
-            CheckedAt: now));
+            CheckedAt: now);
     }
 
     // Adds every reason that applies to a live (not revoked) status and returns the level the decision uses.
     private RiskLevel Judge(StatusEntry entry, IReadOnlyList<StatusEntry> others, RegionProfile issuer, string scene,
         AcceptancePolicy policy, DateTimeOffset now, ReasonSet reasons)
     {
-        RiskLevels.TryParse(entry.Level, out var own);
+        var own = entry.Level;
         if (now - entry.StatusAt > issuer.MaxStatusAgeSpan) reasons.Add(ReasonCodes.StaleStatus, Decision.Manual);
         if (entry.ValidUntil is { } until && now > until) reasons.Add(ReasonCodes.CodeExpired, Decision.Deny);
 
         var level = own;
         foreach (var other in others)
         {
-            if (IsCurrent(other, now)) level = RiskLevels.MostRestrictive(level, Parse(other.Level));
+            if (IsCurrent(other, now)) level = RiskLevels.MostRestrictive(level, other.Level);
         }
-        var levelRule = policy.LevelRuleFor(level.ToWire(), scene);
+        var levelRule = policy.LevelRuleFor(level, scene);
         if (level != own) reasons.Add(ReasonCodes.OtherCodeRestricts, levelRule.Decision == Decision.Accept ? Decision.Manual : levelRule.Decision);
         if (levelRule.Decision != Decision.Accept) reasons.Add(levelRule.Reason ?? ReasonCodes.LevelUnknown, levelRule.Decision);
 
@@ -85,8 +110,6 @@ public sealed partial class VerificationService(
         var profile = regions.Find(other.Issuer);
         return profile is null || now - other.StatusAt <= profile.MaxStatusAgeSpan;
     }
-
-    private static RiskLevel Parse(string level) => RiskLevels.TryParse(level, out var parsed) ? parsed : RiskLevel.Unknown;
 
     private static long AgeSeconds(StatusEntry entry, DateTimeOffset now) =>
         Math.Max(0, (long)Math.Floor((now - entry.StatusAt).TotalSeconds));
@@ -108,49 +131,7 @@ public sealed partial class VerificationService(
         }
     }
 
-    // The checkpoint's own vocabulary: its exact region's profile, else its province's, else the national one.
-    private string LabelFor(string region, RiskLevel level)
-    {
-        var profile = regions.Find(region)
-            ?? regions.Find(string.Concat(region.AsSpan(0, 2), "0000"))
-            ?? regions.Find("000000");
-        return profile?.LabelFor(level) ?? level.ToWire();
-    }
-
-    private static VerifyProblem? Validate(VerifyRequest request, out string code)
-    {
-        code = request.Code?.Trim() ?? "";
-        if (code.Length == 0) return new VerifyProblem(VerifyProblemCodes.CodeMissing, "code", "The scanned code is empty.");
-        if (request.Checkpoint is null || !RegionPattern().IsMatch(request.Checkpoint.Region ?? ""))
-            return new VerifyProblem(VerifyProblemCodes.RegionInvalid, "checkpoint.region", "The checkpoint region must be a six-digit region code.");
-        if (!Scenes.All.Contains(request.Checkpoint.Scene ?? ""))
-            return new VerifyProblem(VerifyProblemCodes.SceneInvalid, "checkpoint.scene", $"The scene must be one of: {string.Join(", ", Scenes.All)}.");
-        return null;
-    }
-
-    private VerifyProblem? ResolveIssuer(string code, string? requested, out RegionProfile issuer)
-    {
-        issuer = null!;
-        if (!string.IsNullOrWhiteSpace(requested))
-        {
-            var profile = regions.Find(requested);
-            if (profile is null)
-                return new VerifyProblem(VerifyProblemCodes.IssuerUnknown, "issuer", $"No region '{requested}' is loaded.");
-            if (!profile.CodeRegex.IsMatch(code))
-                return new VerifyProblem(VerifyProblemCodes.CodeIssuerMismatch, "code", $"The code does not match the pattern of issuer {profile.Id}.");
-            issuer = profile;
-            return null;
-        }
-        var candidates = regions.DetectIssuers(code);
-        if (candidates.Count == 0)
-            return new VerifyProblem(VerifyProblemCodes.IssuerNotDetected, "code", "The code matches no region's code pattern; pass the issuer.");
-        if (candidates.Count > 1)
-            return new VerifyProblem(VerifyProblemCodes.IssuerAmbiguous, "code",
-                $"The code matches several regions ({string.Join(", ", candidates.Select(c => c.Id))}); pass the issuer.");
-        issuer = candidates[0];
-        return null;
-    }
-
-    [GeneratedRegex("^[0-9]{6}$")]
-    private static partial Regex RegionPattern();
+    // The checkpoint's own vocabulary: the first profile along its fallback chain (region, province, nation).
+    private string LabelFor(string region, RiskLevel level) =>
+        RegionIds.FallbackChain(region).Select(regions.Find).FirstOrDefault(p => p is not null)?.LabelFor(level) ?? level.ToWire();
 }

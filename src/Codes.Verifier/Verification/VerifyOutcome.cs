@@ -2,22 +2,32 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace HealthCode.Verifier.Verification;
 
-/// <summary>Either a decision (Response) or an unprocessable request (Problem → 422). Never both.</summary>
+/// <summary>
+/// A decision (Response), or a refusal with its Problems: Invalid (the API answers 400) when the request is malformed
+/// or names an unknown place, Unprocessable (422) when it is well formed but the code cannot be attributed to an issuer.
+/// </summary>
 public sealed record VerifyOutcome
 {
-    private VerifyOutcome(VerifyResponse? response, VerifyProblem? problem)
+    private VerifyOutcome(VerifyResponse? response, IReadOnlyList<VerifyProblem> problems, bool invalid)
     {
         Response = response;
-        Problem = problem;
+        Problems = problems;
+        IsInvalid = invalid;
     }
 
     public VerifyResponse? Response { get; }
-    public VerifyProblem? Problem { get; }
+    public IReadOnlyList<VerifyProblem> Problems { get; }
+    public bool IsInvalid { get; }
 
-    [MemberNotNullWhen(true, nameof(Problem))]
     [MemberNotNullWhen(false, nameof(Response))]
-    public bool IsUnprocessable => Problem is not null;
+    public bool IsRefused => Response is null;
 
-    public static VerifyOutcome Decided(VerifyResponse response) => new(response ?? throw new ArgumentNullException(nameof(response)), null);
-    public static VerifyOutcome Unprocessable(VerifyProblem problem) => new(null, problem ?? throw new ArgumentNullException(nameof(problem)));
+    public bool IsUnprocessable => IsRefused && !IsInvalid;
+
+    public static VerifyOutcome Decided(VerifyResponse response) => new(response ?? throw new ArgumentNullException(nameof(response)), [], false);
+
+    public static VerifyOutcome Invalid(IReadOnlyList<VerifyProblem> problems) =>
+        problems is { Count: > 0 } ? new(null, problems, true) : throw new ArgumentException("An invalid request names its problems.", nameof(problems));
+
+    public static VerifyOutcome Unprocessable(VerifyProblem problem) => new(null, [problem ?? throw new ArgumentNullException(nameof(problem))], false);
 }

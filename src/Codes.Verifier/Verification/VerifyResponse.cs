@@ -1,12 +1,17 @@
+using System.Text.Json.Serialization;
+using HealthCode.Translator.Canonical;
+using HealthCode.Translator.Serialization;
+using HealthCode.Verifier.Policies;
+
 namespace HealthCode.Verifier.Verification;
 
 /// <summary>
-/// DESIGN.md §5 verify response (serialize camelCase). Holder carries masked forms only; Holder and Status are
-/// null when the service holds no status for the code.
+/// DESIGN.md §5 verify response (serialize camelCase; decision and level as their words). Holder carries masked forms
+/// only; Holder and Status are null when the service holds no status for the code.
 /// </summary>
 public sealed record VerifyResponse(
-    string Decision,
-    string Level,
+    Decision Decision,
+    [property: JsonConverter(typeof(RiskLevelJsonConverter))] RiskLevel Level,
     string Issuer,
     DisplayInfo Display,
     HolderInfo? Holder,

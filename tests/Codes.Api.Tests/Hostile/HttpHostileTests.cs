@@ -184,7 +184,7 @@ public sealed class HttpHostileTests
         }
         var missing = await _observed.WaitForAllAsync(accepted.Keys, TimeSpan.FromSeconds(30));
         failures.AddRange(missing.Select(id => $"{accepted[id]}: accepted but never consumed"));
-        failures.AddRange(accepted.Where(a => _observed.Results.TryGetValue(a.Key, out var r) && r.ReasonCode == "internal-error")
+        failures.AddRange(accepted.Where(a => _observed.Results.TryGetValue(a.Key, out var r) && r.ReasonCode == IngestionReasonCodes.ConsumerFault)
             .Select(a => $"{a.Value}: the consumer threw"));
         var outcomes = accepted.Keys.Where(_observed.Results.ContainsKey).GroupBy(id => _observed.Results[id].ReasonCode ?? _observed.Results[id].Status.ToString())
             .ToDictionary(g => g.Key, g => g.Count());

@@ -1,4 +1,5 @@
 using System.Text;
+using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Transport;
 using HealthCode.Verifier.Transport.RabbitMq;
@@ -52,8 +53,6 @@ public sealed class RealModeApi : IAsyncDisposable
                 Exchange = $"hc.status.test-{run}",
                 IngestQueue = $"hc.status.test-{run}.ingest",
                 ErrorQueue = $"hc.status.test-{run}.error",
-                // A fuzzed event that throws is retried FaultAttempts times; keep that quick.
-                StoreRetryFirstDelay = TimeSpan.FromMilliseconds(10),
             }
             : null;
         var settings = new Dictionary<string, string?>
@@ -73,6 +72,8 @@ public sealed class RealModeApi : IAsyncDisposable
                 logs.AddTo(services);
                 services.AddSingleton<IStatusEventObserver>(observed);
                 if (options is not null) services.AddSingleton(options);
+                // A fuzzed event that throws is retried FaultAttempts times; keep that quick.
+                services.Configure<IngestionOptions>(o => o.FaultRetryDelay = TimeSpan.FromMilliseconds(10));
             },
         };
         var api = new RealModeApi(factory, logs, observed, options, keyPrefix, redis);

@@ -1,3 +1,4 @@
+using HealthCode.Translator.Canonical;
 using System.Diagnostics;
 using System.Text;
 using HealthCode.Verifier.Ingestion;
@@ -68,7 +69,7 @@ public sealed class AmqpIngestionTests
         var revoke = NextSequence();
         await _publisher.PublishAsync("440000", green.Body, revoke, kind: "revoke");
         var revoked = await _host.WaitForAsync("440000", green.Code, e => e.Sequence == revoke);
-        Assert.That((revoked.Revoked, revoked.Level, revoked.HolderKey), Is.EqualTo((true, "unknown", (string?)null)));
+        Assert.That((revoked.Revoked, revoked.Level, revoked.HolderKey), Is.EqualTo((true, RiskLevel.Unknown, (string?)null)));
     }
 
     [Test]
@@ -93,7 +94,7 @@ public sealed class AmqpIngestionTests
         await _host.Publisher.PublishAsync(e);   // returns only after the broker confirm
 
         var entry = await _host.WaitForAsync("310000", red.Code, s => s.Sequence == sequence);
-        Assert.That(entry.Level, Is.EqualTo("red"));
+        Assert.That(entry.Level, Is.EqualTo(RiskLevel.Red));
         Assert.That(_host.Consumer.Metrics.Applied, Is.GreaterThan(applied));
     }
 
@@ -104,7 +105,7 @@ public sealed class AmqpIngestionTests
         var random = new Random(20220424);
         var baseTime = new DateTimeOffset(2022, 4, 24, 0, 0, 0, TimeSpan.Zero);
         var events = new List<(string Code, long Sequence, byte[] Body)>();
-        var final = new Dictionary<string, string>();
+        var final = new Dictionary<string, RiskLevel>();
         for (var c = 0; c < codes; c++)
         {
             var code = "SH" + (700_000_000_000_000_000L + c).ToString("D18");
@@ -181,8 +182,10 @@ public sealed class AmqpIngestionTests
         var rejected = seen.Single(m => m.Contains(messageId));
         using var json = System.Text.Json.JsonDocument.Parse(applied);
         var message = json.RootElement.GetProperty("message");
-        Assert.That((message.GetProperty("issuer").GetString(), message.GetProperty("level").GetString(), message.GetProperty("sequence").GetInt64()),
-            Is.EqualTo(("420000", green.Level, sequence)));
+        // Level and kind travel as their words, as they always have.
+        Assert.That((message.GetProperty("issuer").GetString(), message.GetProperty("level").GetString(), message.GetProperty("sequence").GetInt64(),
+                message.GetProperty("kind").GetString()),
+            Is.EqualTo(("420000", green.Level.ToWire(), sequence, "status")));
         Assert.That(rejected, Does.Contain("region-mismatch"));
         var person = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllBytes(green.File.Replace(".json", ".expected.json")))
             .RootElement.GetProperty("canonical");

@@ -6,6 +6,7 @@ using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Privacy;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Transport.RabbitMq;
+using HealthCode.Verifier.Trust;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -26,6 +27,7 @@ public sealed class BrokerUnavailableTests
         builder.Services.AddSingleton<INormalizer>(new Normalizer(regions));
         builder.Services.AddSingleton<IStatusStore>(new InMemoryStatusStore(TimeProvider.System));
         builder.Services.AddSingleton(HolderKeys.FromSecret(IngestionHost.HolderSecret));
+        builder.Services.AddVerifierOptions().AddRegionSignatureTrust(builder.Configuration).AddSingleton<IngestionMetrics>();
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StatusEventConsumer>(sp));
         builder.Services.AddRabbitMqStatusTransport(new RabbitMqTransportOptions
         {

@@ -5,6 +5,7 @@ using HealthCode.Verifier.Privacy;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Transport;
 using HealthCode.Verifier.Transport.RabbitMq;
+using HealthCode.Verifier.Trust;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -42,7 +43,8 @@ public sealed class IngestionHost : IAsyncDisposable
     public IStatusEventPublisher Publisher => Host.Services.GetRequiredService<IStatusEventPublisher>();
     public static RegionCatalog Regions => Catalog.Value;
 
-    public static async Task<IngestionHost> StartAsync(Func<RabbitMqTransportOptions, RabbitMqTransportOptions>? tune = null)
+    public static async Task<IngestionHost> StartAsync(Func<RabbitMqTransportOptions, RabbitMqTransportOptions>? tune = null,
+        Action<IngestionOptions>? ingestionOptions = null)
     {
         // Fail with a clear message before building anything if either server is missing.
         await (await AmqpTestEnvironment.ConnectAsync()).DisposeAsync();
@@ -67,6 +69,10 @@ public sealed class IngestionHost : IAsyncDisposable
         services.AddSingleton<IStatusStore>(new RedisStatusStore(redis, new RedisStoreOptions { KeyPrefix = keyPrefix }));
         services.AddSingleton(HolderKeys.FromSecret(HolderSecret));
         services.AddSingleton(TimeProvider.System);
+        services.AddVerifierOptions();
+        if (ingestionOptions is not null) services.Configure(ingestionOptions);
+        services.AddRegionSignatureTrust(builder.Configuration);
+        services.AddSingleton<IngestionMetrics>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StatusEventConsumer>(sp));
         services.AddRabbitMqStatusTransport(options);
 

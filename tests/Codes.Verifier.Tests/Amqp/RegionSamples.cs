@@ -1,10 +1,11 @@
 using System.Text;
 using System.Text.Json;
+using HealthCode.Translator.Canonical;
 
 namespace HealthCode.Verifier.Tests.Amqp;
 
 /// <summary>A native sample payload from tests/fixtures/regions/&lt;region&gt;/ and what its .expected.json says it becomes.</summary>
-public sealed record RegionSample(string Region, string Name, string File, byte[] Body, string ContentType, string Code, string Level, string NativeLevel)
+public sealed record RegionSample(string Region, string Name, string File, byte[] Body, string ContentType, string Code, RiskLevel Level, string NativeLevel)
 {
     public static IReadOnlyList<RegionSample> All() =>
         Directory.GetDirectories(AmqpTestEnvironment.FixturesDirectory).OrderBy(d => d, StringComparer.Ordinal)
@@ -21,7 +22,7 @@ public sealed record RegionSample(string Region, string Name, string File, byte[
         using var expected = JsonDocument.Parse(System.IO.File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(file)!, name + ".expected.json")));
         var canonical = expected.RootElement.GetProperty("canonical");
         return new RegionSample(region, name, file, System.IO.File.ReadAllBytes(file), RegionalPublisher.ContentTypeOf(file),
-            canonical.GetProperty("code.value").GetString()!, canonical.GetProperty("code.level").GetString()!,
+            canonical.GetProperty("code.value").GetString()!, Parse(canonical.GetProperty("code.level").GetString()),
             canonical.GetProperty("code.nativeLevel").GetString()!);
     }
 
@@ -29,5 +30,8 @@ public sealed record RegionSample(string Region, string Name, string File, byte[
     public static byte[] Shanghai(string code, int color, DateTimeOffset updatedAt) => Encoding.UTF8.GetBytes(
         $$$"""{"codeId":"{{{code}}}","color":{{{color}}},"holder":{"name":"周杰","idType":1,"idNo":"310104197503212087"},"updatedAt":"{{{updatedAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}}}","nat":{"result":"NEGATIVE"}}""");
 
-    public static string ShanghaiLevel(int color) => color switch { 0 => "green", 1 => "yellow", _ => "red" };
+    public static RiskLevel ShanghaiLevel(int color) => color switch { 0 => RiskLevel.Green, 1 => RiskLevel.Yellow, _ => RiskLevel.Red };
+
+    private static RiskLevel Parse(string? level) =>
+        RiskLevels.TryParse(level, out var parsed) ? parsed : throw new InvalidDataException($"'{level}' is not a canonical level.");
 }

@@ -1,3 +1,4 @@
+using HealthCode.Translator.Canonical;
 using System.Diagnostics;
 using HealthCode.Verifier.Store;
 
@@ -14,10 +15,8 @@ public sealed class StoreOutageTests
     public async Task Events_published_during_a_redis_outage_are_requeued_not_lost_and_applied_after_restart()
     {
         var redisPort = RedisPort();
-        await using var host = await IngestionHost.StartAsync(o => o with
-        {
-            StoreAttempts = 2, StoreRetryFirstDelay = TimeSpan.FromMilliseconds(50), RequeueDelay = TimeSpan.FromMilliseconds(200),
-        });
+        await using var host = await IngestionHost.StartAsync(o => o with { RequeueDelay = TimeSpan.FromMilliseconds(200) },
+            o => (o.StoreAttempts, o.StoreRetryFirstDelay) = (2, TimeSpan.FromMilliseconds(50)));
         await using var publisher = await AmqpTestEnvironment.OpenPublisherAsync(host.Options.Exchange);
         var codes = Enumerable.Range(0, 20).Select(i => "SH" + (710_000_000_000_000_000L + i).ToString("D18")).ToArray();
 
@@ -37,7 +36,7 @@ public sealed class StoreOutageTests
         }
 
         foreach (var code in codes)
-            Assert.That((await host.WaitForAsync("310000", code, e => e.Sequence == 3, TimeSpan.FromSeconds(30))).Level, Is.EqualTo("red"));
+            Assert.That((await host.WaitForAsync("310000", code, e => e.Sequence == 3, TimeSpan.FromSeconds(30))).Level, Is.EqualTo(RiskLevel.Red));
         Assert.That(host.TransportMetrics.ErrorQueued, Is.Zero, "an outage never dead-letters");
         Assert.That(await host.TakeErrorsAsync(1, TimeSpan.FromMilliseconds(200)), Is.Empty);
     }

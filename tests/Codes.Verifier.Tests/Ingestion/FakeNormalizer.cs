@@ -10,6 +10,8 @@ public sealed class FakeNormalizer : INormalizer
     public CanonicalRecord? Record { get; set; }
     public NormalizationResult? Failure { get; set; }
     public CodeValueResult? CodeValue { get; set; }
+    /// <summary>Thrown by Normalize when set: a bug in the consumer's path, as the pipeline sees it.</summary>
+    public Exception? Throw { get; set; }
     public NormalizationContext? LastContext { get; private set; }
     public int Calls { get; private set; }
 
@@ -17,6 +19,7 @@ public sealed class FakeNormalizer : INormalizer
     {
         Calls++;
         LastContext = context;
+        if (Throw is not null) throw Throw;
         return Failure ?? new NormalizationResult(Record, [], FailureKind.None, null, new Dictionary<string, string[]>());
     }
 

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using HealthCode.Translator.Canonical;
 using HealthCode.Translator.Normalization;
-using HealthCode.Translator.Profiles;
 using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Privacy;
 using HealthCode.Verifier.Store;
@@ -12,6 +11,7 @@ using HealthCode.Verifier.Tests.Privacy;
 using HealthCode.Verifier.Tests.Support;
 using HealthCode.Verifier.Policies;
 using HealthCode.Verifier.Verification;
+using Microsoft.Extensions.Options;
 
 namespace HealthCode.Verifier.Tests.Ingestion;
 
@@ -29,7 +29,7 @@ public sealed class StatusEventConsumerTests
         _clock = new ManualClock(Entries.T0);
         _store = new InMemoryStatusStore(_clock);
         _normalizer = new FakeNormalizer { Record = FakeNormalizer.Zhejiang(Code, Entries.T0 - TimeSpan.FromHours(2)) };
-        _consumer = new StatusEventConsumer(_store, _normalizer, StubRegionCatalog.Standard(), HolderKeysTests.Keys, _clock);
+        _consumer = Consumers.Create(_store, _normalizer, StubRegionCatalog.Standard(), _clock);
     }
 
     private static InboundStatusEvent Event(string sequence = "7", string? kind = null, string routing = "330000", string? header = "330000",
@@ -42,7 +42,7 @@ public sealed class StatusEventConsumerTests
         var result = await _consumer.ConsumeAsync(Event());
         var entry = (await _store.GetAsync("330000", Code)).Entry!;
         Assert.That(result, Has.Property(nameof(ConsumeResult.Status)).EqualTo(ConsumeStatus.Applied));
-        Assert.That((entry.Sequence, entry.Level, entry.Revoked), Is.EqualTo((7L, "green", false)));
+        Assert.That((entry.Sequence, entry.Level, entry.Revoked), Is.EqualTo((7L, RiskLevel.Green, false)));
         Assert.That(entry.HolderKey, Is.EqualTo(HolderKeysTests.Keys.Compute("resident-id", "330106198108037021")));
         Assert.That((entry.MaskedName, entry.MaskedDocument), Is.EqualTo(("张*", "3301**********7021")));
         Assert.That((entry.NatResult, entry.VaccineDoses, entry.RiskAreaVisit), Is.EqualTo(("negative", (int?)3, (bool?)false)));
@@ -91,8 +91,7 @@ public sealed class StatusEventConsumerTests
     [Test]
     public async Task Authenticator_refusal_rejects_before_normalization()
     {
-        var consumer = new StatusEventConsumer(_store, _normalizer, StubRegionCatalog.Standard(), HolderKeysTests.Keys, _clock,
-            new RefuseAll());
+        var consumer = Consumers.Create(_store, _normalizer, StubRegionCatalog.Standard(), _clock, new RefuseAll());
         var result = await consumer.ConsumeAsync(Event());
         Assert.That(result.ReasonCode, Is.EqualTo(IngestionReasonCodes.Unauthenticated));
         Assert.That(_normalizer.Calls, Is.Zero);
@@ -142,7 +141,7 @@ public sealed class StatusEventConsumerTests
     public async Task Already_stale_status_is_kept_for_the_retention_only()
     {
         _normalizer.Record = FakeNormalizer.Zhejiang(Code, Entries.T0 - TimeSpan.FromDays(3));
-        var consumer = new StatusEventConsumer(_store, _normalizer, StubRegionCatalog.Standard(), HolderKeysTests.Keys, _clock,
+        var consumer = Consumers.Create(_store, _normalizer, StubRegionCatalog.Standard(), _clock,
             options: new IngestionOptions { Retention = TimeSpan.FromHours(1) });
         await consumer.ConsumeAsync(Event());
         _clock.Advance(TimeSpan.FromHours(1));
@@ -156,7 +155,7 @@ public sealed class StatusEventConsumerTests
         var result = await _consumer.ConsumeAsync(Event("8", kind: "revoke", body: Code));
         var entry = (await _store.GetAsync("330000", Code)).Entry!;
         Assert.That(result, Has.Property(nameof(ConsumeResult.Status)).EqualTo(ConsumeStatus.Applied));
-        Assert.That((entry.Sequence, entry.Revoked, entry.Level, entry.HolderKey), Is.EqualTo((8L, true, "unknown", (string?)null)));
+        Assert.That((entry.Sequence, entry.Revoked, entry.Level, entry.HolderKey), Is.EqualTo((8L, true, RiskLevel.Unknown, (string?)null)));
         Assert.That(await _consumer.ConsumeAsync(Event("7")), Has.Property(nameof(ConsumeResult.Status)).EqualTo(ConsumeStatus.Superseded));
         Assert.That((await _consumer.ConsumeAsync(Event("9"))).Status, Is.EqualTo(ConsumeStatus.Applied));
     }
@@ -172,7 +171,7 @@ public sealed class StatusEventConsumerTests
     [Test]
     public void Store_unavailable_propagates_and_is_counted()
     {
-        var consumer = new StatusEventConsumer(new DownStore(), _normalizer, StubRegionCatalog.Standard(), HolderKeysTests.Keys, _clock);
+        var consumer = Consumers.Create(new DownStore(), _normalizer, StubRegionCatalog.Standard(), _clock);
         Assert.ThrowsAsync<StoreUnavailableException>(() => consumer.ConsumeAsync(Event()));
         Assert.That(consumer.Metrics.StoreFailures, Is.EqualTo(1));
     }
@@ -201,17 +200,18 @@ public sealed class StatusEventConsumerTests
     public async Task Response_never_contains_full_name_or_document_number()
     {
         await _consumer.ConsumeAsync(Event());
-        var service = new VerificationService(_store, StubRegionCatalog.Standard(), PolicyCatalog.LoadFromDirectory(PolicyCatalogTests.ShippedFolder), _clock);
-        var outcome = await service.VerifyAsync(new VerifyRequest(Code, new CheckpointInfo("330100", "general", "gate-1")));
+        var service = new VerificationService(_store, StubRegionCatalog.Standard(), PolicyCatalog.LoadFromDirectory(PolicyCatalogTests.ShippedFolder), _clock,
+            Options.Create(new VerificationOptions()));
+        var outcome = await service.VerifyAsync(new VerifyRequest(Code, new CheckpointInfo("330100", "general", "gate-1"), null));
         var json = JsonSerializer.Serialize(outcome.Response, new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        Assert.That(outcome.Response!.Decision, Is.EqualTo("accept"));
+        Assert.That(outcome.Response!.Decision, Is.EqualTo(Decision.Accept));
         Assert.That(json, Does.Contain("张*").And.Contain("3301**********7021"));
         Assert.That(json, Does.Not.Contain("张伟").And.Not.Contain("330106198108037021"));
     }
 
     private sealed class RefuseAll : IEventAuthenticator
     {
-        public ValueTask<AuthenticationResult> AuthenticateAsync(InboundStatusEvent statusEvent, RegionProfile region, CancellationToken cancellationToken) =>
+        public ValueTask<AuthenticationResult> AuthenticateAsync(InboundStatusEvent statusEvent, EventEnvelope envelope, CancellationToken cancellationToken) =>
             ValueTask.FromResult(AuthenticationResult.Refuse("no signature"));
     }
 

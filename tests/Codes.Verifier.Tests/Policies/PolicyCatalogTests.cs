@@ -1,3 +1,4 @@
+using HealthCode.Translator.Canonical;
 using HealthCode.Verifier.Policies;
 
 namespace HealthCode.Verifier.Tests.Policies;
@@ -40,9 +41,9 @@ public sealed class PolicyCatalogTests
     public void Regional_policy_only_adds_to_the_default()
     {
         var guangdong = PolicyCatalog.LoadFromDirectory(ShippedFolder).ForCheckpoint("440300");
-        Assert.That(guangdong.LevelRuleFor("yellow", "hospital").Decision, Is.EqualTo(Decision.Manual));
-        Assert.That(guangdong.LevelRuleFor("yellow", "venue").Decision, Is.EqualTo(Decision.Deny));
-        Assert.That(guangdong.LevelRuleFor("green", "border").Decision, Is.EqualTo(Decision.Accept));
+        Assert.That(guangdong.LevelRuleFor(RiskLevel.Yellow, "hospital").Decision, Is.EqualTo(Decision.Manual));
+        Assert.That(guangdong.LevelRuleFor(RiskLevel.Yellow, "venue").Decision, Is.EqualTo(Decision.Deny));
+        Assert.That(guangdong.LevelRuleFor(RiskLevel.Green, "border").Decision, Is.EqualTo(Decision.Accept));
         Assert.That(guangdong.Requirements.Select(r => r.Reason), Is.EqualTo(new[] { "nat-required", "code-too-old" }));
     }
 

@@ -76,7 +76,8 @@ public sealed class RedisStatusStoreTests : StatusStoreContract
     public async Task Paused_redis_makes_reads_fail_as_unavailable_within_the_deadline()
     {
         await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 1), Day);
-        using var admin = TestRedis.Connect(admin: true);
+        // Long enough to wait out the pause: UNPAUSE itself queues behind it.
+        using var admin = TestRedis.Connect(admin: true, syncTimeout: TimeSpan.FromSeconds(5));
         using var own = TestRedis.Connect();
         var store = new RedisStatusStore(own, new RedisStoreOptions { KeyPrefix = _prefix, ReadTimeout = TimeSpan.FromMilliseconds(250) });
         await admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "1500", "ALL");

@@ -1,3 +1,4 @@
+using HealthCode.Translator.Canonical;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Tests.Support;
 
@@ -27,12 +28,12 @@ public abstract class StatusStoreContract
     public async Task Cas_applies_higher_and_ignores_equal_and_lower_sequences()
     {
         Assert.That(await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 5), Day), Is.EqualTo(ApplyOutcome.Applied));
-        Assert.That(await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 7) with { Level = "red" }, Day), Is.EqualTo(ApplyOutcome.Applied));
-        Assert.That(await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 7) with { Level = "yellow" }, Day), Is.EqualTo(ApplyOutcome.Superseded));
-        Assert.That(await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 3) with { Level = "yellow" }, Day), Is.EqualTo(ApplyOutcome.Superseded));
+        Assert.That(await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 7) with { Level = RiskLevel.Red }, Day), Is.EqualTo(ApplyOutcome.Applied));
+        Assert.That(await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 7) with { Level = RiskLevel.Yellow }, Day), Is.EqualTo(ApplyOutcome.Superseded));
+        Assert.That(await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 3) with { Level = RiskLevel.Yellow }, Day), Is.EqualTo(ApplyOutcome.Superseded));
         var entry = (await Store.GetAsync("330000", "ZJ1")).Entry;
         Assert.That(entry!.Sequence, Is.EqualTo(7));
-        Assert.That(entry.Level, Is.EqualTo("red"));
+        Assert.That(entry.Level, Is.EqualTo(RiskLevel.Red));
     }
 
     [Test]
@@ -58,11 +59,11 @@ public abstract class StatusStoreContract
     public async Task Lookup_returns_the_holders_other_codes()
     {
         await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 1, holder: "h1"), Day);
-        await Store.ApplyAsync(Entries.Green("110000", "BJ1", 1, holder: "h1") with { Level = "red" }, Day);
+        await Store.ApplyAsync(Entries.Green("110000", "BJ1", 1, holder: "h1") with { Level = RiskLevel.Red }, Day);
         await Store.ApplyAsync(Entries.Green("440000", "YKM1", 1, holder: "h2"), Day);
         var lookup = await Store.GetAsync("330000", "ZJ1");
         Assert.That(lookup.OtherCodesOfHolder.Select(e => e.Code), Is.EquivalentTo(new[] { "BJ1" }));
-        Assert.That(lookup.OtherCodesOfHolder[0].Level, Is.EqualTo("red"));
+        Assert.That(lookup.OtherCodesOfHolder[0].Level, Is.EqualTo(RiskLevel.Red));
     }
 
     [Test]
@@ -70,7 +71,7 @@ public abstract class StatusStoreContract
     {
         await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 1, holder: "h1"), Day);
         await Store.ApplyAsync(Entries.Green("110000", "BJ1", 1, holder: "h1"), Day);
-        await Store.ApplyAsync(Entries.Green("110000", "BJ1", 2, holder: null) with { Revoked = true, Level = "unknown" }, Day);
+        await Store.ApplyAsync(Entries.Green("110000", "BJ1", 2, holder: null) with { Revoked = true, Level = RiskLevel.Unknown }, Day);
         var lookup = await Store.GetAsync("330000", "ZJ1");
         Assert.That(lookup.OtherCodesOfHolder, Is.Empty);
     }

@@ -43,7 +43,10 @@ public sealed class SignatureEventAuthenticatorTests
         new(region, region, "7", null, "application/json", body, "m-1", null, signature, keyId, "test");
 
     private async Task<AuthenticationResult> Authenticate(InboundStatusEvent e) =>
-        await _authenticator.AuthenticateAsync(e, StubRegionCatalog.Standard().Find(e.RoutingRegion)!, CancellationToken.None);
+        await _authenticator.AuthenticateAsync(e, Envelope(e), CancellationToken.None);
+
+    private static EventEnvelope Envelope(InboundStatusEvent e) =>
+        new(StubRegionCatalog.Standard().Find(e.RoutingRegion)!, new EventSequence(7), EventKind.Status);
 
     private static void AssertRefused(AuthenticationResult result, string reasonCode)
     {
@@ -152,7 +155,8 @@ public sealed class SignatureEventAuthenticatorTests
     {
         _folder.Write("330000", TrustFolder.Key("zj-2022-01", _old, notAfter: Now));
         var authenticator = new SignatureEventAuthenticator(_folder.Load(), _clock);
-        var result = await authenticator.AuthenticateAsync(Event(Body, EventSigner.Sign(Body, _old)), StubRegionCatalog.Standard().Find("330000")!, CancellationToken.None);
+        var e = Event(Body, EventSigner.Sign(Body, _old));
+        var result = await authenticator.AuthenticateAsync(e, Envelope(e), CancellationToken.None);
         AssertRefused(result, IngestionReasonCodes.KeyNotValid);
     }
 
@@ -173,9 +177,9 @@ public sealed class SignatureEventAuthenticatorTests
     }
 
     [Test]
-    public async Task Region_without_key_accepts_unsigned()
+    public async Task Region_without_key_accepts_unsigned_as_the_authenticators_explicit_decision()
     {
-        Assert.That(await Authenticate(Event(Body, null, region: "110000")), Is.EqualTo(AuthenticationResult.Allow));
+        Assert.That(await Authenticate(Event(Body, null, region: "110000")), Is.EqualTo(AuthenticationResult.Unsigned));
         // A signature is not checked either: the region registered nothing to check it against.
         Assert.That((await Authenticate(Event(Body, "garbage", "bj-1", "110000"))).Allowed, Is.True);
     }

@@ -1,9 +1,9 @@
+using HealthCode.Translator.Canonical;
 using System.Security.Cryptography;
 using HealthCode.Translator.Normalization;
 using HealthCode.Translator.Profiles;
 using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Store;
-using HealthCode.Verifier.Tests.Privacy;
 using HealthCode.Verifier.Tests.Support;
 using HealthCode.Verifier.Trust;
 
@@ -33,8 +33,7 @@ public sealed class SignedIngestionTests
         _folder.Write("330000", TrustFolder.Key("zj-1", _key));
         var clock = new ManualClock(Now);
         _store = new InMemoryStatusStore(clock);
-        _consumer = new StatusEventConsumer(_store, new Normalizer(_catalog), _catalog, HolderKeysTests.Keys, clock,
-            new SignatureEventAuthenticator(_folder.Load(), clock));
+        _consumer = Consumers.Create(_store, new Normalizer(_catalog), _catalog, clock, new SignatureEventAuthenticator(_folder.Load(), clock));
     }
 
     [TearDown]
@@ -56,7 +55,7 @@ public sealed class SignedIngestionTests
         var body = Fixture("330000", "green");
         var result = await _consumer.ConsumeAsync(Event("330000", body, EventSigner.Sign(body, _key), "zj-1"));
         Assert.That(result, Has.Property(nameof(ConsumeResult.Status)).EqualTo(ConsumeStatus.Applied));
-        Assert.That((await _store.GetAsync("330000", ZhejiangCode)).Entry?.Level, Is.EqualTo("green"));
+        Assert.That((await _store.GetAsync("330000", ZhejiangCode)).Entry?.Level, Is.EqualTo(RiskLevel.Green));
     }
 
     [Test]
@@ -88,15 +87,18 @@ public sealed class SignedIngestionTests
 
     // v2: region, sequence and kind are signed with the body, so a captured signed event cannot be replayed under a
     // higher sequence or turned into a revoke.
-    private static InboundStatusEvent Bound(byte[] body, long sequence, string? kind, string signature) =>
-        new("330000", "330000", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), kind, "application/json",
+    private static InboundStatusEvent Bound(byte[] body, long sequence, EventKind? kind, string signature) =>
+        new("330000", "330000", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), kind?.ToWire(), "application/json",
             body, "m-" + sequence, Now, signature, "zj-1", "test");
+
+    private string SignBound(long sequence, EventKind kind, byte[] body) =>
+        EventSigner.SignBound("330000", new EventSequence(sequence), kind, body, _key);
 
     [Test]
     public async Task Header_bound_signature_is_accepted()
     {
         var body = Fixture("330000", "green");
-        var result = await _consumer.ConsumeAsync(Bound(body, 7, null, EventSigner.SignBound("330000", 7, null, body, _key)));
+        var result = await _consumer.ConsumeAsync(Bound(body, 7, null, SignBound(7, EventKind.Status, body)));
 
         Assert.That(result.Status, Is.EqualTo(ConsumeStatus.Applied));
         Assert.That((await _store.GetAsync("330000", ZhejiangCode)).Entry?.Sequence, Is.EqualTo(7));
@@ -106,7 +108,7 @@ public sealed class SignedIngestionTests
     public async Task Header_bound_signature_replayed_under_a_higher_sequence_is_refused()
     {
         var body = Fixture("330000", "green");
-        var signature = EventSigner.SignBound("330000", 7, null, body, _key);
+        var signature = SignBound(7, EventKind.Status, body);
         await _consumer.ConsumeAsync(Bound(body, 7, null, signature));
 
         var replay = await _consumer.ConsumeAsync(Bound(body, 8, null, signature));
@@ -119,9 +121,9 @@ public sealed class SignedIngestionTests
     public async Task Header_bound_signature_replayed_as_a_revoke_is_refused()
     {
         var body = Fixture("330000", "green");
-        var signature = EventSigner.SignBound("330000", 7, null, body, _key);
+        var signature = SignBound(7, EventKind.Status, body);
 
-        var replay = await _consumer.ConsumeAsync(Bound(body, 7, StatusEventConsumer.KindRevoke, signature));
+        var replay = await _consumer.ConsumeAsync(Bound(body, 7, EventKind.Revoke, signature));
 
         Assert.That(replay.ReasonCode, Is.EqualTo(IngestionReasonCodes.SignatureInvalid));
         Assert.That((await _store.GetAsync("330000", ZhejiangCode)).Entry, Is.Null);
@@ -131,8 +133,7 @@ public sealed class SignedIngestionTests
     public async Task Header_bound_revoke_is_accepted()
     {
         var body = Fixture("330000", "green");
-        var result = await _consumer.ConsumeAsync(Bound(body, 9, StatusEventConsumer.KindRevoke,
-            EventSigner.SignBound("330000", 9, StatusEventConsumer.KindRevoke, body, _key)));
+        var result = await _consumer.ConsumeAsync(Bound(body, 9, EventKind.Revoke, SignBound(9, EventKind.Revoke, body)));
 
         Assert.That(result.Status, Is.EqualTo(ConsumeStatus.Applied));
         Assert.That((await _store.GetAsync("330000", ZhejiangCode)).Entry?.Revoked, Is.True);

@@ -8,7 +8,7 @@ namespace HealthCode.Verifier.Tests.Trust;
 public sealed class TrustRegistrationTests
 {
     [Test]
-    public void Registration_replaces_the_allow_all_authenticator_and_merges_folder_and_configuration_keys()
+    public void Registration_replaces_any_earlier_authenticator_and_merges_folder_and_configuration_keys()
     {
         // The repository layout: schemas/trust.schema.json next to the schemas/trust/ folder.
         var schemas = Directory.CreateTempSubdirectory("hc-schemas-").FullName;
@@ -26,7 +26,7 @@ public sealed class TrustRegistrationTests
                 [TrustStore.DirectoryConfigurationKey] = trust,
                 ["HealthCode:Trust:440000:gd-1"] = TrustFolder.PublicKeyOf(k2),
             }).Build();
-            var services = new ServiceCollection().AddSingleton<IEventAuthenticator>(AllowAllEventAuthenticator.Instance);
+            var services = new ServiceCollection().AddSingleton<IEventAuthenticator>(new EarlierAuthenticator());
             using var provider = services.AddRegionSignatureTrust(configuration).BuildServiceProvider();
             Assert.That(provider.GetRequiredService<IEventAuthenticator>(), Is.TypeOf<SignatureEventAuthenticator>());
             Assert.That(provider.GetRequiredService<TrustStore>().SigningRegions, Is.EquivalentTo(new[] { "330000", "440000" }));
@@ -43,5 +43,11 @@ public sealed class TrustRegistrationTests
         var services = new ServiceCollection().AddRegionSignatureTrust(new ConfigurationBuilder().Build());
         using var provider = services.BuildServiceProvider();
         Assert.That(provider.GetRequiredService<TrustStore>().SigningRegions, Is.Empty);
+    }
+
+    private sealed class EarlierAuthenticator : IEventAuthenticator
+    {
+        public ValueTask<AuthenticationResult> AuthenticateAsync(InboundStatusEvent statusEvent, EventEnvelope envelope, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(AuthenticationResult.Refuse("registered first"));
     }
 }

@@ -1,3 +1,5 @@
+using HealthCode.Verifier.Policies;
+using HealthCode.Translator.Canonical;
 using HealthCode.Verifier.Verification;
 
 namespace HealthCode.Verifier.Tests.Verification;
@@ -9,7 +11,7 @@ public sealed class DecisionPrecedenceTests : VerificationFixture
     public async Task Decision_lists_every_reason()
     {
         // Stale, yellow, and no NAT at a Beijing metro gate: all three are reported.
-        await Given(Zhejiang, e => e with { Level = "yellow", StatusAt = Now - TimeSpan.FromHours(30) });
+        await Given(Zhejiang, e => e with { Level = RiskLevel.Yellow, StatusAt = Now - TimeSpan.FromHours(30) });
         var r = await Verify(Zhejiang, "110101", "transport");
         Assert.That(r.Reasons, Is.EquivalentTo(new[] { ReasonCodes.StaleStatus, ReasonCodes.LevelYellow, ReasonCodes.NatRequired }));
     }
@@ -17,18 +19,18 @@ public sealed class DecisionPrecedenceTests : VerificationFixture
     [Test]
     public async Task Manual_reason_outranks_deny_reasons()
     {
-        await Given(Zhejiang, e => e with { Level = "red", StatusAt = Now - TimeSpan.FromHours(30) });
+        await Given(Zhejiang, e => e with { Level = RiskLevel.Red, StatusAt = Now - TimeSpan.FromHours(30) });
         var r = await Verify(Zhejiang, "110101", "transport");
-        Assert.That(r.Decision, Is.EqualTo("manual"));
+        Assert.That(r.Decision, Is.EqualTo(Decision.Manual));
         Assert.That(r.Reasons, Does.Contain(ReasonCodes.LevelRed).And.Contain(ReasonCodes.StaleStatus));
     }
 
     [Test]
     public async Task Code_expired_outranks_manual_reasons()
     {
-        await Given(HongKong, e => e with { Level = "unknown", StatusAt = Now - TimeSpan.FromHours(30), ValidUntil = Now - TimeSpan.FromHours(6) });
+        await Given(HongKong, e => e with { Level = RiskLevel.Unknown, StatusAt = Now - TimeSpan.FromHours(30), ValidUntil = Now - TimeSpan.FromHours(6) });
         var r = await Verify(HongKong);
-        Assert.That(r.Decision, Is.EqualTo("deny"));
+        Assert.That(r.Decision, Is.EqualTo(Decision.Deny));
         Assert.That(r.Reasons, Is.EquivalentTo(new[] { ReasonCodes.CodeExpired, ReasonCodes.StaleStatus, ReasonCodes.LevelUnknown }));
     }
 
@@ -37,7 +39,7 @@ public sealed class DecisionPrecedenceTests : VerificationFixture
     {
         await Given(Zhejiang, e => WithNat(e, "negative", sampledAgo: TimeSpan.FromHours(3)));
         var r = await Verify(Zhejiang, "110101", "transport");
-        Assert.That((r.Decision, r.Reasons.Count), Is.EqualTo(("accept", 0)));
+        Assert.That((r.Decision, r.Reasons.Count), Is.EqualTo((Decision.Accept, 0)));
     }
 
     [Test]

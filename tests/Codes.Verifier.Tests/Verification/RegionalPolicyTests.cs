@@ -1,3 +1,5 @@
+using HealthCode.Verifier.Policies;
+using HealthCode.Translator.Canonical;
 using HealthCode.Verifier.Verification;
 
 namespace HealthCode.Verifier.Tests.Verification;
@@ -11,11 +13,11 @@ public sealed class RegionalPolicyTests : VerificationFixture
     public async Task Beijing_transport_needs_negative_nat_sampled_within_72h(string scene)
     {
         await Given(Zhejiang, e => WithNat(e, "negative", sampledAgo: 72 * H));
-        Assert.That((await Verify(Zhejiang, "110105", scene)).Decision, Is.EqualTo("accept"));
+        Assert.That((await Verify(Zhejiang, "110105", scene)).Decision, Is.EqualTo(Decision.Accept));
 
         await Given(Zhejiang, e => WithNat(e, "negative", sampledAgo: 72 * H + TimeSpan.FromSeconds(1)), sequence: 2);
         var r = await Verify(Zhejiang, "110105", scene);
-        Assert.That((r.Decision, r.Reasons), Is.EqualTo(("deny", new[] { ReasonCodes.NatRequired })));
+        Assert.That((r.Decision, r.Reasons), Is.EqualTo((Decision.Deny, new[] { ReasonCodes.NatRequired })));
         Assert.That(r.Policy, Is.EqualTo(new PolicyInfo("110000", "2022-02-12")));
         Assert.That(r.Display.Label, Is.EqualTo("未见异常"));
     }
@@ -38,15 +40,15 @@ public sealed class RegionalPolicyTests : VerificationFixture
     public async Task Beijing_without_any_nat_is_denied_at_transport_but_not_at_hospital()
     {
         await Given(Zhejiang);
-        Assert.That((await Verify(Zhejiang, "110105", "transport")).Decision, Is.EqualTo("deny"));
-        Assert.That((await Verify(Zhejiang, "110105", "hospital")).Decision, Is.EqualTo("accept"));
+        Assert.That((await Verify(Zhejiang, "110105", "transport")).Decision, Is.EqualTo(Decision.Deny));
+        Assert.That((await Verify(Zhejiang, "110105", "hospital")).Decision, Is.EqualTo(Decision.Accept));
     }
 
     [Test]
     public async Task Guangdong_border_needs_negative_nat_sampled_within_48h()
     {
         await Given(Zhejiang, e => WithNat(e, "negative", sampledAgo: 47 * H));
-        Assert.That((await Verify(Zhejiang, "440300", "border")).Decision, Is.EqualTo("accept"));
+        Assert.That((await Verify(Zhejiang, "440300", "border")).Decision, Is.EqualTo(Decision.Accept));
         await Given(Zhejiang, e => WithNat(e, "negative", sampledAgo: 49 * H), sequence: 2);
         Assert.That((await Verify(Zhejiang, "440300", "border")).Reasons, Is.EqualTo(new[] { ReasonCodes.NatRequired }));
     }
@@ -55,7 +57,7 @@ public sealed class RegionalPolicyTests : VerificationFixture
     public async Task Guangdong_border_counts_from_report_time_when_no_sampling_time()
     {
         await Given(Guangdong, e => WithNat(e, "negative", sampledAgo: null, reportedAgo: 40 * H));
-        Assert.That((await Verify(Guangdong, "440300", "border")).Decision, Is.EqualTo("accept"));
+        Assert.That((await Verify(Guangdong, "440300", "border")).Decision, Is.EqualTo(Decision.Accept));
         await Given(Guangdong, e => WithNat(e, "negative", sampledAgo: null, reportedAgo: 49 * H), sequence: 2);
         Assert.That((await Verify(Guangdong, "440300", "border")).Reasons, Is.EqualTo(new[] { ReasonCodes.NatRequired }));
     }
@@ -72,9 +74,9 @@ public sealed class RegionalPolicyTests : VerificationFixture
     {
         await Given(Macau, e => WithNat(e, "negative", sampledAgo: 10 * H) with { StatusAt = Now - 6 * H - TimeSpan.FromSeconds(1) });
         var r = await Verify(Macau, "440400", "border");
-        Assert.That((r.Decision, r.Reasons), Is.EqualTo(("deny", new[] { ReasonCodes.CodeTooOld })));
+        Assert.That((r.Decision, r.Reasons), Is.EqualTo((Decision.Deny, new[] { ReasonCodes.CodeTooOld })));
         await Given(Macau, e => WithNat(e, "negative", sampledAgo: 10 * H) with { StatusAt = Now - 5 * H }, sequence: 2);
-        Assert.That((await Verify(Macau, "440400", "border")).Decision, Is.EqualTo("accept"));
+        Assert.That((await Verify(Macau, "440400", "border")).Decision, Is.EqualTo(Decision.Accept));
     }
 
     [Test]
@@ -83,16 +85,16 @@ public sealed class RegionalPolicyTests : VerificationFixture
         await Given(HongKong, e => WithNat(e, "negative", sampledAgo: 10 * H) with { StatusAt = Now - 7 * H });
         Assert.That((await Verify(HongKong, "440300", "border")).Reasons, Is.EqualTo(new[] { ReasonCodes.CodeTooOld }));
         await Given(Zhejiang, e => WithNat(e, "negative", sampledAgo: 10 * H) with { StatusAt = Now - 7 * H }, holder: "h2");
-        Assert.That((await Verify(Zhejiang, "440300", "border")).Decision, Is.EqualTo("accept"));
+        Assert.That((await Verify(Zhejiang, "440300", "border")).Decision, Is.EqualTo(Decision.Accept));
     }
 
     [Test]
     public async Task Guangdong_hospital_yellow_is_manual()
     {
-        await Given(Zhejiang, e => e with { Level = "yellow" });
+        await Given(Zhejiang, e => e with { Level = RiskLevel.Yellow });
         var r = await Verify(Zhejiang, "440300", "hospital");
-        Assert.That((r.Decision, r.Reasons), Is.EqualTo(("manual", new[] { ReasonCodes.LevelYellow })));
-        Assert.That((await Verify(Zhejiang, "440300", "venue")).Decision, Is.EqualTo("deny"));
+        Assert.That((r.Decision, r.Reasons), Is.EqualTo((Decision.Manual, new[] { ReasonCodes.LevelYellow })));
+        Assert.That((await Verify(Zhejiang, "440300", "venue")).Decision, Is.EqualTo(Decision.Deny));
     }
 
     [Test]
@@ -108,10 +110,10 @@ public sealed class RegionalPolicyTests : VerificationFixture
     public async Task Macau_border_needs_negative_nat_sampled_within_24h()
     {
         await Given(HongKong, e => WithNat(e, "negative", sampledAgo: 23 * H));
-        Assert.That((await Verify(HongKong, "820000", "border")).Decision, Is.EqualTo("accept"));
+        Assert.That((await Verify(HongKong, "820000", "border")).Decision, Is.EqualTo(Decision.Accept));
         await Given(HongKong, e => WithNat(e, "negative", sampledAgo: 25 * H), sequence: 2);
         var r = await Verify(HongKong, "820000", "border");
-        Assert.That((r.Decision, r.Reasons), Is.EqualTo(("deny", new[] { ReasonCodes.NatRequired })));
+        Assert.That((r.Decision, r.Reasons), Is.EqualTo((Decision.Deny, new[] { ReasonCodes.NatRequired })));
         Assert.That(r.Policy, Is.EqualTo(new PolicyInfo("820000", "2022-07-23")));
         Assert.That(r.Display.Label, Is.EqualTo("綠碼"));
     }
@@ -121,17 +123,17 @@ public sealed class RegionalPolicyTests : VerificationFixture
     {
         await Given(Jiangsu, e => e with { RiskAreaVisit = true, SubStatus = "trip-star" });
         var r = await Verify(Jiangsu, "320100", "transport");
-        Assert.That((r.Decision, r.Reasons), Is.EqualTo(("deny", new[] { ReasonCodes.TripRiskArea })));
+        Assert.That((r.Decision, r.Reasons), Is.EqualTo((Decision.Deny, new[] { ReasonCodes.TripRiskArea })));
         Assert.That(r.Policy, Is.EqualTo(new PolicyInfo("320000", "2022-03-15")));
-        Assert.That((await Verify(Jiangsu, "320100", "venue")).Decision, Is.EqualTo("accept"));
+        Assert.That((await Verify(Jiangsu, "320100", "venue")).Decision, Is.EqualTo(Decision.Accept));
     }
 
     [Test]
     public async Task Jiangsu_transport_accepts_unknown_or_false_risk_area_visit()
     {
         await Given(Jiangsu, e => e with { RiskAreaVisit = null });
-        Assert.That((await Verify(Jiangsu, "320100", "transport")).Decision, Is.EqualTo("accept"));
+        Assert.That((await Verify(Jiangsu, "320100", "transport")).Decision, Is.EqualTo(Decision.Accept));
         await Given(Jiangsu, e => e with { RiskAreaVisit = false }, sequence: 2);
-        Assert.That((await Verify(Jiangsu, "320100", "transport")).Decision, Is.EqualTo("accept"));
+        Assert.That((await Verify(Jiangsu, "320100", "transport")).Decision, Is.EqualTo(Decision.Accept));
     }
 }

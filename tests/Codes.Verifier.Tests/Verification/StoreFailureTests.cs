@@ -1,7 +1,10 @@
+using HealthCode.Verifier.Policies;
+using HealthCode.Translator.Canonical;
 using System.Diagnostics;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Tests.Support;
 using HealthCode.Verifier.Verification;
+using Microsoft.Extensions.Options;
 
 namespace HealthCode.Verifier.Tests.Verification;
 
@@ -11,13 +14,13 @@ public sealed class StoreFailureTests : VerificationFixture
     public async Task Store_timeout_is_manual_store_unavailable()
     {
         var hanging = new FaultyStore(_ => new TaskCompletionSource<StatusLookup>().Task);
-        var service = new VerificationService(hanging, Regions, Policies, Clock, new VerificationOptions { StoreDeadline = TimeSpan.FromMilliseconds(100) });
+        var service = new VerificationService(hanging, Regions, Policies, Clock, Options.Create(new VerificationOptions { StoreDeadline = TimeSpan.FromMilliseconds(100) }));
         var watch = Stopwatch.StartNew();
 
-        var outcome = await service.VerifyAsync(new VerifyRequest(Zhejiang, new CheckpointInfo("330100", "general", "gate-1")));
+        var outcome = await service.VerifyAsync(new VerifyRequest(Zhejiang, new CheckpointInfo("330100", "general", "gate-1"), null));
 
         Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
-        Assert.That((outcome.Response!.Decision, outcome.Response.Level), Is.EqualTo(("manual", "unknown")));
+        Assert.That((outcome.Response!.Decision, outcome.Response.Level), Is.EqualTo((Decision.Manual, RiskLevel.Unknown)));
         Assert.That(outcome.Response.Reasons, Is.EqualTo(new[] { ReasonCodes.StoreUnavailable }));
     }
 
@@ -25,24 +28,25 @@ public sealed class StoreFailureTests : VerificationFixture
     public async Task Store_exception_is_manual_store_unavailable()
     {
         var failing = new FaultyStore(_ => Task.FromException<StatusLookup>(new StoreUnavailableException("down")));
-        var service = new VerificationService(failing, Regions, Policies, Clock);
-        var outcome = await service.VerifyAsync(new VerifyRequest(Zhejiang, new CheckpointInfo("330100", "general", null)));
-        Assert.That(outcome.Response!.Decision, Is.EqualTo("manual"));
+        var service = new VerificationService(failing, Regions, Policies, Clock, Options.Create(new VerificationOptions()));
+        var outcome = await service.VerifyAsync(new VerifyRequest(Zhejiang, new CheckpointInfo("330100", "general", null), null));
+        Assert.That(outcome.Response!.Decision, Is.EqualTo(Decision.Manual));
         Assert.That(outcome.Response.Reasons, Is.EqualTo(new[] { ReasonCodes.StoreUnavailable }));
     }
 
     [Test]
     public async Task Paused_redis_answers_manual_store_unavailable_within_the_deadline()
     {
-        using var admin = TestRedis.Connect(admin: true);
+        // Long enough to wait out the pause: UNPAUSE itself queues behind it.
+        using var admin = TestRedis.Connect(admin: true, syncTimeout: TimeSpan.FromSeconds(5));
         using var own = TestRedis.Connect();
         var store = new RedisStatusStore(own, new RedisStoreOptions { KeyPrefix = TestRedis.NewPrefix() });
-        var service = new VerificationService(store, Regions, Policies, Clock);
+        var service = new VerificationService(store, Regions, Policies, Clock, Options.Create(new VerificationOptions()));
         await admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "1500", "ALL");
         try
         {
             var watch = Stopwatch.StartNew();
-            var outcome = await service.VerifyAsync(new VerifyRequest(Zhejiang, new CheckpointInfo("330100", "general", null)));
+            var outcome = await service.VerifyAsync(new VerifyRequest(Zhejiang, new CheckpointInfo("330100", "general", null), null));
             Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)));
             Assert.That(outcome.Response!.Reasons, Is.EqualTo(new[] { ReasonCodes.StoreUnavailable }));
         }

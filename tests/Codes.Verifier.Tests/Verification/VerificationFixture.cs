@@ -3,6 +3,7 @@ using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Tests.Policies;
 using HealthCode.Verifier.Tests.Support;
 using HealthCode.Verifier.Verification;
+using Microsoft.Extensions.Options;
 
 namespace HealthCode.Verifier.Tests.Verification;
 
@@ -29,7 +30,7 @@ public abstract class VerificationFixture
         Clock = new ManualClock(Entries.T0 + TimeSpan.FromHours(1));
         Store = new InMemoryStatusStore(Clock);
         Regions = StubRegionCatalog.Standard();
-        Service = new VerificationService(Store, Regions, Policies, Clock);
+        Service = new VerificationService(Store, Regions, Policies, Clock, Options.Create(new VerificationOptions()));
     }
 
     protected static string IssuerOf(string code) => code[..2] switch
@@ -48,7 +49,7 @@ public abstract class VerificationFixture
     protected async Task<VerifyResponse> Verify(string code, string region = "330100", string scene = "general", string? issuer = null)
     {
         var outcome = await Service.VerifyAsync(new VerifyRequest(code, new CheckpointInfo(region, scene, "gate-1"), issuer));
-        Assert.That(outcome.IsUnprocessable, Is.False, () => outcome.Problem!.ToString());
+        Assert.That(outcome.IsRefused, Is.False, () => string.Join("; ", outcome.Problems));
         return outcome.Response!;
     }
 

@@ -14,7 +14,7 @@ public sealed class IntegrationEventObserver(IBus bus) : IStatusEventObserver
         switch (result)
         {
             case { Status: ConsumeStatus.Applied, Entry: { } entry }:
-                var kind = entry.Revoked ? StatusEventConsumer.KindRevoke : StatusEventConsumer.KindStatus;
+                var kind = entry.Revoked ? EventKind.Revoke : EventKind.Status;
                 await bus.Publish(new StatusApplied(entry.Issuer, entry.Code, entry.Sequence, entry.Level, entry.StatusAt, kind), cancellationToken);
                 break;
             case { Status: ConsumeStatus.Rejected }:

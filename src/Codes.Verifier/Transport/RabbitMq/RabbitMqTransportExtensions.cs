@@ -1,3 +1,4 @@
+using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Transport.Notifications;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,9 +16,9 @@ public static class RabbitMqTransportExtensions
         services.AddRabbitMqStatusTransport(new RabbitMqTransportOptions { ConnectionString = connectionString });
 
     /// <summary>
-    /// Registers the ingestion consumer (hosted), the confirming <see cref="IStatusEventPublisher"/>, MassTransit for
-    /// the service's own integration events, and "ready" health checks for both. The host registers
-    /// <c>StatusEventConsumer</c>, <c>INormalizer</c> and a <see cref="TimeProvider"/>.
+    /// Registers the ingestion consumer (hosted) feeding the <see cref="IngestionPipeline"/>, the confirming
+    /// <see cref="IStatusEventPublisher"/>, MassTransit for the service's own integration events, and "ready" health checks
+    /// for both. The host registers <c>StatusEventConsumer</c> and what it needs, and a <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddRabbitMqStatusTransport(this IServiceCollection services, RabbitMqTransportOptions options)
     {
@@ -40,6 +41,7 @@ public static class RabbitMqTransportExtensions
         services.AddKeyedSingleton(Connections.Publish, (sp, key) =>
             new ConfirmedPublisher(sp.GetRequiredKeyedService<AmqpConnectionSource>(key), options.PublishTimeout));
 
+        services.TryAddSingleton<IngestionPipeline>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StatusDeliveryHandler>(sp,
             sp.GetRequiredKeyedService<ConfirmedPublisher>(Connections.Ingest)));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StatusIngestionService>(sp,

@@ -2,7 +2,7 @@ namespace HealthCode.Verifier.Transport.RabbitMq;
 
 /// <summary>
 /// Names follow the public AMQP contract (DESIGN.md §6) and deploy/rabbitmq/definitions.json; tests override them
-/// to run on queues of their own. Retry budgets bound how long one delivery can hold a handler slot.
+/// to run on queues of their own. Retries belong to the ingestion pipeline (<c>IngestionOptions</c>), not the transport.
 /// </summary>
 public sealed record RabbitMqTransportOptions
 {
@@ -17,20 +17,11 @@ public sealed record RabbitMqTransportOptions
     public ushort PrefetchCount { get; init; } = 32;
     public ushort ConcurrentHandlers { get; init; } = 8;
 
-    /// <summary>Store outage: tries in memory (capped exponential backoff) before the delivery goes back to the queue.</summary>
-    public int StoreAttempts { get; init; } = 5;
-    public TimeSpan StoreRetryFirstDelay { get; init; } = TimeSpan.FromMilliseconds(100);
-    public TimeSpan StoreRetryMaxDelay { get; init; } = TimeSpan.FromMilliseconds(800);
     /// <summary>Pause before a requeue so an outage does not turn into a hot redelivery loop.</summary>
     public TimeSpan RequeueDelay { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Unexpected consumer exceptions: tries before the delivery goes to the error queue as consumer-fault.</summary>
-    public int FaultAttempts { get; init; } = 3;
-
     /// <summary>Deadline for one publish including its broker confirm (HTTP publishes, error-queue copies).</summary>
     public TimeSpan PublishTimeout { get; init; } = TimeSpan.FromSeconds(5);
-    /// <summary>Deadline for one observer call (notifications are best effort and must not stall ingestion).</summary>
-    public TimeSpan ObserverTimeout { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>
     /// MassTransit's WaitUntilStarted for the notification bus. Off by default: a checkpoint API must come up (and
     /// answer manual, and report not ready) while the broker is down; the bus connects in the background, and

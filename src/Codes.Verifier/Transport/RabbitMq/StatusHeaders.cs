@@ -9,7 +9,7 @@ public static class StatusHeaders
     public const string Signature = "hc-signature";
     public const string KeyId = "hc-key-id";
 
-    /// <summary>Why the event is in the error queue: an <c>IngestionReasonCodes</c> value or <see cref="ConsumerFault"/>.</summary>
+    /// <summary>Why the event is in the error queue: an <see cref="Ingestion.IngestionReasonCodes"/> value.</summary>
     public const string ErrorReason = "hc-error-reason";
     /// <summary>Field names and failure kind only, never a value from the body.</summary>
     public const string ErrorDetail = "hc-error-detail";
@@ -19,7 +19,7 @@ public static class StatusHeaders
     public const string ErrorRoutingKey = "hc-error-routing-key";
 
     /// <summary>Reason for an event whose consumption kept throwing something other than a store outage.</summary>
-    public const string ConsumerFault = "consumer-fault";
+    public const string ConsumerFault = Ingestion.IngestionReasonCodes.ConsumerFault;
 
     /// <summary>Added by RabbitMQ.Client's confirm tracking; meaningless once the message left the publishing channel.</summary>
     internal const string ClientSequenceNumber = "x-dotnet-pub-seq-no";

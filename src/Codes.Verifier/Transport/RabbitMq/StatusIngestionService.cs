@@ -16,13 +16,12 @@ namespace HealthCode.Verifier.Transport.RabbitMq;
 public sealed partial class StatusIngestionService(
     AmqpConnectionSource connectionSource,
     StatusDeliveryHandler handler,
-    IEnumerable<IStatusEventObserver> observers,
+    IngestionPipeline pipeline,
     RabbitMqTransportOptions options,
     TransportMetrics metrics,
     TimeProvider time,
     ILogger<StatusIngestionService> logger) : BackgroundService
 {
-    private readonly IStatusEventObserver[] _observers = observers.ToArray();
     private volatile IChannel? _channel;
     private readonly TaskCompletionSource _consuming = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -122,25 +121,8 @@ public sealed partial class StatusIngestionService(
             return;
         }
 
-        if (outcome.Result is { } result) await NotifyAsync(e, result, stoppingToken);
-    }
-
-    // After the ack: a slow or failing observer (notifications) never delays or endangers the event itself.
-    private async Task NotifyAsync(InboundStatusEvent e, ConsumeResult result, CancellationToken stoppingToken)
-    {
-        foreach (var observer in _observers)
-        {
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            deadline.CancelAfter(options.ObserverTimeout);
-            try
-            {
-                await observer.OnConsumedAsync(e, result, deadline.Token);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogObserverFailed(ex, observer.GetType().Name);
-            }
-        }
+        // After the ack: observers never delay or endanger the event itself.
+        if (outcome.Result is { } result) await pipeline.NotifyAsync(e, result, stoppingToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -166,7 +148,4 @@ public sealed partial class StatusIngestionService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling status event {MessageId} of region {Region} failed; requeueing it")]
     private partial void LogHandlerFailed(Exception e, string region, string? messageId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Status event observer {Observer} failed")]
-    private partial void LogObserverFailed(Exception e, string observer);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HealthCode.Verifier.Ingestion;
 using RabbitMQ.Client;
 
@@ -40,7 +39,7 @@ public static class StatusMessageMapper
         if (e.HeaderRegion is not null) headers[StatusHeaders.Region] = e.HeaderRegion;
         // The contract says int64; anything else is passed through as given so the consumer rejects it the same way.
         if (e.Sequence is not null)
-            headers[StatusHeaders.Sequence] = long.TryParse(e.Sequence, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : e.Sequence;
+            headers[StatusHeaders.Sequence] = EventSequence.TryParse(e.Sequence, out var n) ? n.Value : e.Sequence;
         if (e.Kind is not null) headers[StatusHeaders.Kind] = e.Kind;
         if (e.Signature is not null) headers[StatusHeaders.Signature] = e.Signature;
         if (e.KeyId is not null) headers[StatusHeaders.KeyId] = e.KeyId;
