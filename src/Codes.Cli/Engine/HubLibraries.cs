@@ -12,6 +12,7 @@ using HealthCode.Verifier.Policies;
 using HealthCode.Verifier.Privacy;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Verification;
+using Microsoft.Extensions.Options;
 using NJsonSchema;
 
 namespace HealthCode.Cli.Engine;
@@ -113,32 +114,37 @@ public sealed class HubLibraries
     }
 
     /// <summary>
-    /// Publishes <paramref name="alsoHeld"/> then <paramref name="subject"/> into a fresh in-memory store as their regions
-    /// would, and asks each checkpoint at <paramref name="at"/>: the service's own ingestion and verify path, on a stopped clock.
+    /// Normalizes <paramref name="alsoHeld"/> and <paramref name="subject"/> as their regions would publish them, and asks
+    /// each checkpoint at <paramref name="at"/> through the service's own pure decision (no store): what verify would say
+    /// if the hub held exactly these statuses.
     /// </summary>
     public IReadOnlyList<CheckpointDecision> Decide(PayloadInput subject, IReadOnlyList<PayloadInput> alsoHeld, IReadOnlyList<CheckpointQuery> checkpoints, DateTimeOffset at)
     {
-        var clock = new FixedClock(at);
-        var store = new InMemoryStatusStore(clock);
-        var consumer = new StatusEventConsumer(store, _normalizer, _regions, Holders, clock);
-        ConsumeResult? consumed = null;
+        var entries = new List<StatusEntry>();
         foreach (var status in alsoHeld.Append(subject))
         {
-            consumed = consumer.ConsumeAsync(new InboundStatusEvent(status.Region, status.Region, "1", StatusEventConsumer.KindStatus,
-                status.ContentType, status.Body, null, null, null, null, "hc-cli")).GetAwaiter().GetResult();
-            if (consumed.Status == ConsumeStatus.Rejected)
-                return checkpoints.Select(c => new CheckpointDecision(c, null, [], null, null, $"{status.Region} status rejected: {consumed.ReasonCode} ({consumed.Detail})")).ToArray();
+            var result = _normalizer.Normalize(status.Region, status.Body, status.ContentType, new NormalizationContext(at));
+            if (!result.Succeeded)
+            {
+                var fields = string.Join(", ", result.Errors.Keys.Order(StringComparer.Ordinal));
+                return checkpoints.Select(c => new CheckpointDecision(c, null, [], null, null, $"{status.Region} status rejected: normalization-failed ({fields})")).ToArray();
+            }
+
+            entries.Add(StatusEntry.FromRecord(result.Record!, new EventSequence(1), Holders, at));
         }
 
-        var verifier = new VerificationService(store, _regions, _policies, clock);
+        var entry = entries[^1];
+        var others = entries.Take(entries.Count - 1).Where(e => e.HolderKey == entry.HolderKey).ToArray();
+        var verifier = new VerificationService(new InMemoryStatusStore(TimeProvider.System), _regions, _policies, TimeProvider.System,
+            Options.Create(new VerificationOptions()));
         return checkpoints.Select(checkpoint =>
         {
-            var outcome = verifier.VerifyAsync(new VerifyRequest(consumed!.Entry!.Code, new CheckpointInfo(checkpoint.Region, checkpoint.Scene, "hc-cli"), subject.Region))
-                .GetAwaiter().GetResult();
-            if (outcome.IsUnprocessable)
-                return new CheckpointDecision(checkpoint, null, [], null, null, $"{outcome.Problem.Field}: {outcome.Problem.Detail}");
-            var response = outcome.Response;
-            return new CheckpointDecision(checkpoint, response.Decision, response.Reasons, response.Level, $"{response.Policy.Id}@{response.Policy.Version}", null);
+            var query = new CheckpointInfo(checkpoint.Region, checkpoint.Scene, "hc-cli");
+            if (verifier.Rules.CheckCheckpoint(query) is { Count: > 0 } problems)
+                return new CheckpointDecision(checkpoint, null, [], null, null, string.Join(" ", problems.Select(p => $"{p.Field}: {p.Detail}")));
+            var response = verifier.Decide(entry, others, query, at);
+            return new CheckpointDecision(checkpoint, response.Decision.ToString().ToLowerInvariant(), response.Reasons, response.Level.ToWire(),
+                $"{response.Policy.Id}@{response.Policy.Version}", null);
         }).ToArray();
     }
 
