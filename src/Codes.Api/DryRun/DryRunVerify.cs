@@ -1,0 +1,12 @@
+using HealthCode.Verifier.Verification;
+
+namespace HealthCode.Api.DryRun;
+
+/// <summary>What verify would answer at the sample's checkpoint and time, with the record as the only stored status.</summary>
+public sealed record DryRunVerify(
+    string Decision,
+    string Level,
+    IReadOnlyList<string> Reasons,
+    PolicyInfo Policy,
+    DisplayInfo Display,
+    DateTimeOffset At);
