@@ -1,3 +1,4 @@
+global using HealthCode.Testing;
 global using HealthCode.Playground.Tests.Support;
 global using Microsoft.Playwright;
 global using NUnit.Framework;

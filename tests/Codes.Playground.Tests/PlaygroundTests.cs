@@ -62,6 +62,18 @@ public sealed class PlaygroundTests : PlaygroundPage
     }
 
     [Test]
+    public async Task An_uploaded_payload_runs_like_a_pasted_one()
+    {
+        await ByTestId("region-select").SelectOptionAsync("440000");
+        // The shipped samples are copied next to the test (samples/<region>/), as next to the service.
+        await ByTestId("payload-file").SetInputFilesAsync(Path.Combine(AppContext.BaseDirectory, "samples", "440000", "red.json"));
+
+        await Expect(ByTestId("status")).ToContainTextAsync("red.json: normalized");
+        await Expect(ByTestId("canonical-level")).ToHaveTextAsync("red");
+        await Expect(ByTestId("content-type")).ToHaveValueAsync("application/json");
+    }
+
+    [Test]
     public async Task A_broken_sample_shows_the_field_error_at_its_native_pointer()
     {
         await LoadSampleAsync("110000", "green");

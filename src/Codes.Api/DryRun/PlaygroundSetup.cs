@@ -1,5 +1,4 @@
 using HealthCode.Api.Auth;
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 
 namespace HealthCode.Api.DryRun;
@@ -31,7 +30,6 @@ public static partial class PlaygroundSetup
         }
 
         var files = new FileServerOptions { RequestPath = Path, FileProvider = new PhysicalFileProvider(root), EnableDefaultFiles = true };
-        files.StaticFileOptions.ContentTypeProvider = new FileExtensionContentTypeProvider();
         files.StaticFileOptions.OnPrepareResponse = context =>
         {
             var headers = context.Context.Response.Headers;

@@ -21,14 +21,13 @@ public abstract class PlaygroundPage
     {
         // The machine running these is shared and small: give the page room before calling a wait a failure.
         SetDefaultExpectTimeout(20_000);
-        Api = await ApiProcess.StartAsync();
-        using (var client = Api.Client())
-        {
-            using var regions = JsonDocument.Parse(await client.GetStringAsync("/v1/regions"));
-            RegionCount = regions.RootElement.GetArrayLength();
-        }
+        // The browser first: without it there is nothing to test, and no service to stop.
         _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         _browser = await Chromium.LaunchAsync(_playwright);
+        Api = await ApiProcess.StartAsync();
+        using var client = Api.Client();
+        using var regions = JsonDocument.Parse(await client.GetStringAsync("/v1/regions"));
+        RegionCount = regions.RootElement.GetArrayLength();
     }
 
     [OneTimeTearDown]
