@@ -2,6 +2,7 @@ using HealthCode.Api.Auth;
 using HealthCode.Api.Benchmark;
 using HealthCode.Api.Composition;
 using HealthCode.Api.Contracts;
+using HealthCode.Api.DryRun;
 using HealthCode.Api.Endpoints;
 using HealthCode.Api.RateLimiting;
 
@@ -18,11 +19,14 @@ builder.Services
     .AddApiKeyAuth()
     .AddApiKeyRateLimiting(builder.Configuration)
     .AddHealthCodeOpenApi()
-    .AddHostedService<StartupReport>();
+    .AddHostedService<StartupReport>()
+    .AddDryRun();
 
 var app = builder.Build();
 app.UseHealthCodePipeline();
 app.MapHealthCodeEndpoints();
+app.MapGroup("/v1").ProducesAuthProblems().MapDryRunEndpoints();
+app.MapPlayground();
 app.MapBenchmarkEndpoints();
 app.Run();
 
