@@ -9,7 +9,7 @@ namespace HealthCode.Benchmarks;
 
 /// <summary>
 /// The FHIR output of /normalize?format=fhir: build the Firely Bundle from a normalized record, then serialize it.
-/// 110000 green gives all five resources (NAT and vaccination), 810000 green the three-resource minimum.
+/// Both green samples give all five resources, about 2.8 KB of JSON.
 /// </summary>
 [MemoryDiagnoser]
 public class FhirSerializeBenchmarks
