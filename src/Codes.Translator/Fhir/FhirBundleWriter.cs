@@ -1,5 +1,5 @@
 using HealthCode.Translator.Canonical;
-using HealthCode.Translator.Fhir.Model;
+using Hl7.Fhir.Model;
 
 namespace HealthCode.Translator.Fhir;
 
@@ -8,28 +8,28 @@ public static class FhirBundleWriter
 {
     /// <summary>Same record in, byte-identical bundle out (after <see cref="FhirJson"/>): ids are name-based UUIDs.</summary>
     /// <exception cref="ArgumentException">The record is not canonical (unknown document type or NAT result, negative doses, validity before status).</exception>
-    public static FhirBundle ToBundle(CanonicalRecord record)
+    public static Bundle ToBundle(CanonicalRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         var ids = BundleEntryIds.For(record);
 
-        var entries = new List<FhirBundleEntry>
-        {
-            new(ids.Patient, PatientMapper.Map(record.Person)),
-            new(ids.Organization, IssuerMapper.Map(record.Issuer)),
-            new(ids.HealthCodeObservation, HealthCodeObservationMapper.Map(record, record.Health?.Travel, ids)),
-        };
+        var bundle = new Bundle { Type = Bundle.BundleType.Collection };
+        bundle.Entry.Add(Entry(ids.Patient, PatientMapper.Map(record.Person)));
+        bundle.Entry.Add(Entry(ids.Organization, IssuerMapper.Map(record.Issuer)));
+        bundle.Entry.Add(Entry(ids.HealthCodeObservation, HealthCodeObservationMapper.Map(record, record.Health?.Travel, ids)));
 
         if (record.Health?.Nat is { } nat)
         {
-            entries.Add(new FhirBundleEntry(ids.NatObservation, NatObservationMapper.Map(nat, ids)));
+            bundle.Entry.Add(Entry(ids.NatObservation, NatObservationMapper.Map(nat, ids)));
         }
 
         if (record.Health?.Vaccination is { } vaccination)
         {
-            entries.Add(new FhirBundleEntry(ids.Immunization, ImmunizationMapper.Map(vaccination, ids)));
+            bundle.Entry.Add(Entry(ids.Immunization, ImmunizationMapper.Map(vaccination, ids)));
         }
 
-        return new FhirBundle { Type = "collection", Entry = entries };
+        return bundle;
     }
+
+    private static Bundle.EntryComponent Entry(string fullUrl, Resource resource) => new() { FullUrl = fullUrl, Resource = resource };
 }

@@ -1,5 +1,5 @@
 using HealthCode.Translator.Canonical;
-using HealthCode.Translator.Fhir.Model;
+using Hl7.Fhir.Model;
 
 namespace HealthCode.Translator.Fhir;
 
@@ -9,41 +9,47 @@ internal static class HealthCodeObservationMapper
     public const string SubStatusCode = "health-code-sub-status";
     public const string RiskAreaVisitCode = "risk-area-visit";
 
-    public static FhirObservation Map(CanonicalRecord record, TravelInfo? travel, BundleEntryIds ids)
+    public static Observation Map(CanonicalRecord record, TravelInfo? travel, BundleEntryIds ids)
     {
         var code = record.Code;
-        var components = new List<FhirObservationComponent>();
+        var observation = new Observation
+        {
+            Identifier = [new Identifier(FhirUris.HealthCodeIdentifierSystem(record.Issuer), code.Value)],
+            Status = ObservationStatus.Final,
+            Code = Concept(StatusCode, "Health code status"),
+            Subject = new ResourceReference(ids.Patient),
+            Effective = Effective(code),
+            Performer = [new ResourceReference(ids.Organization)],
+            Value = Level(record.Issuer, code),
+        };
+
         if (!string.IsNullOrWhiteSpace(code.SubStatus))
         {
-            components.Add(new FhirObservationComponent { Code = Concept(SubStatusCode, "Health code sub-status"), ValueString = code.SubStatus });
+            observation.Component.Add(new Observation.ComponentComponent
+            {
+                Code = Concept(SubStatusCode, "Health code sub-status"),
+                Value = new FhirString(code.SubStatus),
+            });
         }
 
         if (travel?.RiskAreaVisit is { } visited)
         {
-            components.Add(new FhirObservationComponent { Code = Concept(RiskAreaVisitCode, "Visited a risk area"), ValueBoolean = visited });
+            observation.Component.Add(new Observation.ComponentComponent
+            {
+                Code = Concept(RiskAreaVisitCode, "Visited a risk area"),
+                Value = new FhirBoolean(visited),
+            });
         }
 
-        var (effectiveDateTime, effectivePeriod) = Effective(code);
-        return new FhirObservation
-        {
-            Identifier = [new FhirIdentifier(FhirUris.HealthCodeIdentifierSystem(record.Issuer), code.Value)],
-            Status = "final",
-            Code = Concept(StatusCode, "Health code status"),
-            Subject = new FhirReference(ids.Patient),
-            EffectiveDateTime = effectiveDateTime,
-            EffectivePeriod = effectivePeriod,
-            Performer = [new FhirReference(ids.Organization)],
-            ValueCodeableConcept = Level(record.Issuer, code),
-            Component = components.Count == 0 ? null : components,
-        };
+        return observation;
     }
 
     // effective[x] is a choice: a period when the issuer's rules give a hard expiry, else the status time alone.
-    private static (string? DateTime, FhirPeriod? Period) Effective(CodeInfo code)
+    private static DataType Effective(CodeInfo code)
     {
         if (code.ValidUntil is not { } validUntil)
         {
-            return (FhirDateTime.Format(code.StatusAt), null);
+            return FhirTime.DateTime(code.StatusAt);
         }
 
         if (validUntil < code.StatusAt)
@@ -53,19 +59,20 @@ internal static class HealthCodeObservationMapper
                 nameof(code));
         }
 
-        return (null, new FhirPeriod(FhirDateTime.Format(code.StatusAt), FhirDateTime.Format(validUntil)));
+        return new Period(FhirTime.DateTime(code.StatusAt), FhirTime.DateTime(validUntil));
     }
 
-    private static FhirCodeableConcept Level(string issuer, CodeInfo code)
+    private static CodeableConcept Level(string issuer, CodeInfo code)
     {
         var canonical = code.Level.ToWire();
-        var codings = new List<FhirCoding> { new(FhirUris.CanonicalLevelCodeSystem, canonical, CanonicalDisplay(code.Level)) };
+        var concept = new CodeableConcept(FhirUris.CanonicalLevelCodeSystem, canonical, CanonicalDisplay(code.Level), canonical);
         if (!string.IsNullOrWhiteSpace(code.NativeLevel))
         {
-            codings.Add(new FhirCoding(FhirUris.NativeLevelCodeSystem(issuer), code.NativeLevel));
+            concept.Coding.Add(new Coding(FhirUris.NativeLevelCodeSystem(issuer), code.NativeLevel));
+            concept.Text = code.NativeLevel;
         }
 
-        return new FhirCodeableConcept(codings, string.IsNullOrWhiteSpace(code.NativeLevel) ? canonical : code.NativeLevel);
+        return concept;
     }
 
     private static string CanonicalDisplay(RiskLevel level) => level switch
@@ -76,6 +83,6 @@ internal static class HealthCodeObservationMapper
         _ => "Unknown",
     };
 
-    private static FhirCodeableConcept Concept(string code, string display) =>
-        new([new FhirCoding(FhirUris.ObservationCodeSystem, code, display)], display);
+    private static CodeableConcept Concept(string code, string display) =>
+        new(FhirUris.ObservationCodeSystem, code, display, display);
 }

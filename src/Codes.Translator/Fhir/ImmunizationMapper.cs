@@ -1,5 +1,5 @@
 using HealthCode.Translator.Canonical;
-using HealthCode.Translator.Fhir.Model;
+using Hl7.Fhir.Model;
 
 namespace HealthCode.Translator.Fhir;
 
@@ -11,31 +11,42 @@ internal static class ImmunizationMapper
 {
     public const string UnknownOccurrence = "unknown";
 
-    private static readonly FhirCodeableConcept CovidVaccineUnspecified = new(
-        [
-            new FhirCoding(FhirUris.Cvx, "213", "SARS-COV-2 (COVID-19) vaccine, UNSPECIFIED FORMULATION"),
-            new FhirCoding(FhirUris.Icd11Mms, "XM68M6", "COVID-19 vaccines"),
-        ],
-        "COVID-19 vaccine, product not stated by the issuer");
-
-    public static FhirImmunization Map(VaccinationInfo vaccination, BundleEntryIds ids)
+    public static Immunization Map(VaccinationInfo vaccination, BundleEntryIds ids)
     {
         if (vaccination.Doses < 0)
         {
             throw new ArgumentException($"Dose count {vaccination.Doses} is negative.", nameof(vaccination));
         }
 
-        return new FhirImmunization
+        var immunization = new Immunization
         {
             // The exact count, including 0, survives here; protocolApplied cannot say 0 (doseNumberPositiveInt).
-            Extension = [new FhirExtension(FhirUris.VaccinationDoseCountExtension) { ValueUnsignedInt = vaccination.Doses }],
-            Status = vaccination.Doses > 0 ? "completed" : "not-done",
-            VaccineCode = CovidVaccineUnspecified,
-            Patient = new FhirReference(ids.Patient),
-            OccurrenceString = UnknownOccurrence,
+            Extension = [new Extension(FhirUris.VaccinationDoseCountExtension, new UnsignedInt(vaccination.Doses))],
+            Status = vaccination.Doses > 0 ? Immunization.ImmunizationStatusCodes.Completed : Immunization.ImmunizationStatusCodes.NotDone,
+            VaccineCode = CovidVaccineUnspecified(),
+            Patient = new ResourceReference(ids.Patient),
+            // occurrence[x] is required and health codes give no dose dates.
+            Occurrence = new FhirString(UnknownOccurrence),
             // Reported through the health-code system, not by the vaccinator.
             PrimarySource = false,
-            ProtocolApplied = vaccination.Doses > 0 ? [new FhirImmunizationProtocolApplied(vaccination.Doses)] : null,
         };
+
+        if (vaccination.Doses > 0)
+        {
+            immunization.ProtocolApplied.Add(new Immunization.ProtocolAppliedComponent { DoseNumber = new PositiveInt(vaccination.Doses) });
+        }
+
+        return immunization;
     }
+
+    // A new instance per bundle: SDK resources are mutable, so a shared one could be changed through any bundle.
+    private static CodeableConcept CovidVaccineUnspecified() => new()
+    {
+        Coding =
+        [
+            new Coding(FhirUris.Cvx, "213", "SARS-COV-2 (COVID-19) vaccine, UNSPECIFIED FORMULATION"),
+            new Coding(FhirUris.Icd11Mms, "XM68M6", "COVID-19 vaccines"),
+        ],
+        Text = "COVID-19 vaccine, product not stated by the issuer",
+    };
 }

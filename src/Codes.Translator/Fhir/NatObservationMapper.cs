@@ -1,5 +1,5 @@
 using HealthCode.Translator.Canonical;
-using HealthCode.Translator.Fhir.Model;
+using Hl7.Fhir.Model;
 
 namespace HealthCode.Translator.Fhir;
 
@@ -9,43 +9,38 @@ internal static class NatObservationMapper
     public const string SnomedNegative = "260385009";
     public const string SnomedPositive = "10828004";
 
-    private static readonly FhirCodeableConcept LoincCode = new(
-        [new FhirCoding(FhirUris.Loinc, LoincSarsCov2RnaNaa, "SARS-CoV-2 (COVID-19) RNA [Presence] in Respiratory specimen by NAA with probe detection")],
-        "SARS-CoV-2 nucleic acid test");
-
-    private static readonly FhirCodeableConcept LaboratoryCategory = new(
-        [new FhirCoding(FhirUris.ObservationCategory, "laboratory", "Laboratory")]);
-
-    public static FhirObservation Map(NatInfo nat, BundleEntryIds ids)
+    public static Observation Map(NatInfo nat, BundleEntryIds ids)
     {
         var (value, absent) = nat.Result switch
         {
             NatResults.Negative => (Snomed(SnomedNegative, "Negative"), null),
             NatResults.Positive => (Snomed(SnomedPositive, "Positive"), null),
             // "none": the region has no test on record; kept as an Observation so "no test" stays distinguishable from "not reported".
-            NatResults.None => ((FhirCodeableConcept?)null, Absent("not-performed", "Not Performed")),
+            NatResults.None => ((CodeableConcept?)null, Absent("not-performed", "Not Performed")),
             NatResults.Unknown => (null, Absent("unknown", "Unknown")),
             _ => throw new ArgumentException(
                 $"NAT result '{nat.Result}' is not canonical; normalize the record before converting it to FHIR.", nameof(nat)),
         };
 
-        return new FhirObservation
+        return new Observation
         {
-            Status = "final",
-            Category = [LaboratoryCategory],
-            Code = LoincCode,
-            Subject = new FhirReference(ids.Patient),
+            Status = ObservationStatus.Final,
+            Category = [new CodeableConcept { Coding = [new Coding(FhirUris.ObservationCategory, "laboratory", "Laboratory")] }],
+            Code = new CodeableConcept(
+                FhirUris.Loinc,
+                LoincSarsCov2RnaNaa,
+                "SARS-CoV-2 (COVID-19) RNA [Presence] in Respiratory specimen by NAA with probe detection",
+                "SARS-CoV-2 nucleic acid test"),
+            Subject = new ResourceReference(ids.Patient),
             // FHIR: for specimen-based tests effective[x] is the collection time.
-            EffectiveDateTime = nat.SampledAt is { } sampled ? FhirDateTime.Format(sampled) : null,
-            Issued = nat.ReportedAt is { } reported ? FhirDateTime.Format(reported) : null,
-            ValueCodeableConcept = value,
+            Effective = nat.SampledAt is { } sampled ? FhirTime.DateTime(sampled) : null,
+            IssuedElement = nat.ReportedAt is { } reported ? FhirTime.Instant(reported) : null,
+            Value = value,
             DataAbsentReason = absent,
         };
     }
 
-    private static FhirCodeableConcept Snomed(string code, string display) =>
-        new([new FhirCoding(FhirUris.SnomedCt, code, display)], display);
+    private static CodeableConcept Snomed(string code, string display) => new(FhirUris.SnomedCt, code, display, display);
 
-    private static FhirCodeableConcept Absent(string code, string display) =>
-        new([new FhirCoding(FhirUris.DataAbsentReason, code, display)], display);
+    private static CodeableConcept Absent(string code, string display) => new(FhirUris.DataAbsentReason, code, display, display);
 }

@@ -1,12 +1,12 @@
 using HealthCode.Translator.Canonical;
-using HealthCode.Translator.Fhir.Model;
+using Hl7.Fhir.Model;
 
 namespace HealthCode.Translator.Fhir;
 
 /// <summary>The only place PII (name, document number, nationality) enters the bundle.</summary>
 internal static class PatientMapper
 {
-    public static FhirPatient Map(PersonInfo person)
+    public static Patient Map(PersonInfo person)
     {
         if (!DocumentTypes.All.Contains(person.Document.Type))
         {
@@ -15,25 +15,30 @@ internal static class PatientMapper
                 nameof(person));
         }
 
-        return new FhirPatient
+        var patient = new Patient();
+        if (!string.IsNullOrWhiteSpace(person.Nationality))
         {
-            Extension = string.IsNullOrWhiteSpace(person.Nationality) ? null : [Nationality(person.Nationality)],
-            Identifier = string.IsNullOrWhiteSpace(person.Document.Number)
-                ? null
-                : [new FhirIdentifier(FhirUris.DocumentIdentifierSystem(person.Document.Type), person.Document.Number)],
-            Name = string.IsNullOrWhiteSpace(person.Name) ? null : [new FhirHumanName(person.Name)],
-        };
+            patient.Extension.Add(Nationality(person.Nationality));
+        }
+
+        if (!string.IsNullOrWhiteSpace(person.Document.Number))
+        {
+            patient.Identifier.Add(new Identifier(FhirUris.DocumentIdentifierSystem(person.Document.Type), person.Document.Number));
+        }
+
+        if (!string.IsNullOrWhiteSpace(person.Name))
+        {
+            // Text only: splitting Chinese names into family/given is unreliable (compound surnames), so it is not attempted.
+            patient.Name.Add(new HumanName { Text = person.Name });
+        }
+
+        return patient;
     }
 
-    private static FhirExtension Nationality(string alpha3) => new(FhirUris.PatientNationalityExtension)
+    // patient-nationality is a complex extension: the country sits in its "code" sub-extension.
+    private static Extension Nationality(string alpha3) => new()
     {
-        // patient-nationality is a complex extension: the country sits in its "code" sub-extension.
-        Extension =
-        [
-            new FhirExtension("code")
-            {
-                ValueCodeableConcept = new FhirCodeableConcept([new FhirCoding(FhirUris.Iso3166, alpha3)]),
-            },
-        ],
+        Url = FhirUris.PatientNationalityExtension,
+        Extension = [new Extension("code", new CodeableConcept { Coding = [new Coding(FhirUris.Iso3166, alpha3)] })],
     };
 }

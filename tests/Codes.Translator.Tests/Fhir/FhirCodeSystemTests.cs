@@ -41,7 +41,7 @@ public sealed class FhirCodeSystemTests
         var published = Directory.EnumerateFiles(Path.Combine(TestContext.CurrentContext.TestDirectory, "schemas", "fhir"), "CodeSystem-*.json")
             .Select(f => JsonNode.Parse(File.ReadAllText(f))!.AsObject())
             .ToDictionary(cs => cs["url"]!.GetValue<string>(), Codes);
-        var records = ExpectedFixtures.All().Concat(SyntheticRecords.All()).Select(s => s.Record);
+        var records = FhirBundleCorpus.All().Select(s => s.Record);
 
         foreach (var record in records)
         {

@@ -2,7 +2,7 @@ using HealthCode.Translator.Canonical;
 
 namespace HealthCode.Translator.Tests.Fhir;
 
-/// <summary>Branches the shipped samples do not reach (positive/unknown NAT, zero doses, nationality, other document types).</summary>
+/// <summary>Branches the shipped samples do not reach (positive/unknown/untimed NAT, zero doses, nationality, other document types, no health data).</summary>
 internal static class SyntheticRecords
 {
     private static readonly DateTimeOffset StatusAt = new(2022, 6, 1, 2, 3, 4, TimeSpan.FromHours(8));
@@ -17,6 +17,11 @@ internal static class SyntheticRecords
     public static IEnumerable<(string Name, CanonicalRecord Record)> All()
     {
         var b = Base();
+        yield return ("synthetic-minimal", b);
+        yield return ("synthetic-negative-nat-untimed-one-dose", b with
+        {
+            Health = new HealthInfo(new NatInfo(NatResults.Negative, null, null), new VaccinationInfo(1), new TravelInfo(true)),
+        });
         yield return ("synthetic-positive-passport-nationality", b with
         {
             Code = b.Code with { Level = RiskLevel.Red, NativeLevel = "red" },

@@ -1,3 +1,0 @@
-namespace HealthCode.Translator.Fhir.Model;
-
-public sealed record FhirCoding(string System, string Code, string? Display = null);

@@ -1,3 +1,0 @@
-namespace HealthCode.Translator.Fhir.Model;
-
-public sealed record FhirImmunizationProtocolApplied(int DoseNumberPositiveInt);

@@ -1,3 +1,0 @@
-namespace HealthCode.Translator.Fhir.Model;
-
-public sealed record FhirPeriod(string Start, string End);
