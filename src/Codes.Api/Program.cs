@@ -1,31 +1,21 @@
-using FluentValidation;
-using HealthCode.Api.Auth;
-using HealthCode.Api.Benchmark;
 using HealthCode.Api.Composition;
-using HealthCode.Api.Contracts;
-using HealthCode.Api.Endpoints;
-using HealthCode.Api.RateLimiting;
 
-var builder = WebApplication.CreateBuilder(args);
-// Native payloads are at most 64 KiB; Kestrel refuses larger bodies before any endpoint reads them.
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RawBody.MaxBytes);
-
-var mode = RunningMode.From(builder.Configuration);
-builder.Services
-    .AddHealthCodeJson()
-    .AddHealthCodeProblems()
-    .AddHealthCodeCore(builder.Configuration, builder.Environment)
-    .AddStatusInfrastructure(mode, builder.Configuration)
-    .AddApiKeyAuth()
-    .AddApiKeyRateLimiting(builder.Configuration)
-    .AddHealthCodeOpenApi()
-    .AddSingleton<IValidator<VerifyRequestBody>, VerifyRequestValidator>()
-    .AddHostedService<StartupReport>();
-
-var app = builder.Build();
-app.UseHealthCodePipeline();
-app.MapHealthCodeEndpoints();
-app.MapBenchmarkEndpoints();
-app.Run();
+// A configuration error (a missing or bad setting, a data file that fails its schema, a port in use) ends start-up
+// with one line on stderr and a sysexits code; after start-up, and for anything else, exceptions keep their traces.
+var gate = new StartupLogGate();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddHealthCode(gate);
+    await using var app = builder.Build();
+    app.UseHealthCode();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (!gate.IsOpen && StartupFailure.Describe(e) is { } failure)
+{
+    await Console.Error.WriteLineAsync(failure.Line);
+    return failure.ExitCode;
+}
 
 public partial class Program;
