@@ -12,7 +12,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception e) when (!gate.IsOpen && StartupFailure.Describe(e) is { } failure)
+catch (Exception e) when (StartupFailure.OwnsProcess && !gate.IsOpen && StartupFailure.Describe(e) is { } failure)
 {
     await Console.Error.WriteLineAsync(failure.Line);
     return failure.ExitCode;

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
 using HealthCode.Verifier.Trust;
 using Microsoft.AspNetCore.Connections;
@@ -15,6 +16,12 @@ public sealed partial record StartupFailure(string Line, int ExitCode)
     public const string Prefix = "healthcode: ";
     public const int ConfigurationExitCode = 78;
     public const int ListenExitCode = 74;
+
+    /// <summary>
+    /// Whether Program runs as the process's entry point. Only then is a failure reported as a line and an exit code:
+    /// a host that runs Program itself (a test factory) gets the exception.
+    /// </summary>
+    public static bool OwnsProcess => Assembly.GetEntryAssembly() == typeof(StartupFailure).Assembly;
 
     public static StartupFailure? Describe(Exception exception) => exception switch
     {
