@@ -1,8 +1,6 @@
 using HealthCode.Translator.Normalization;
-using HealthCode.Translator.Profiles;
 using HealthCode.Translator.Translation;
 using HealthCode.Verifier.Ingestion;
-using HealthCode.Verifier.Policies;
 using HealthCode.Verifier.Trust;
 using HealthCode.Verifier.Verification;
 using Microsoft.Extensions.Options;
