@@ -11,8 +11,6 @@ public sealed class StartupLogGate
     public const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
     private volatile bool _open;
 
-    public bool IsOpen => _open;
-
     public void Open() => _open = true;
 
     public void AddTo(ILoggingBuilder logging)
