@@ -1,33 +1,27 @@
-using HealthCode.Api.Auth;
-using HealthCode.Api.Benchmark;
 using HealthCode.Api.Composition;
-using HealthCode.Api.Contracts;
-using HealthCode.Api.DryRun;
-using HealthCode.Api.Endpoints;
-using HealthCode.Api.RateLimiting;
 
-var builder = WebApplication.CreateBuilder(args);
-// Native payloads are at most 64 KiB; Kestrel refuses larger bodies before any endpoint reads them.
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RawBody.MaxBytes);
+// A configuration error (a missing or bad setting, a data file that fails its checks, a port in use) ends start-up
+// with one line on stderr and a sysexits code; after start-up, and for anything else, exceptions keep their traces.
+var gate = new StartupLogGate();
+WebApplication? app = null;
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddHealthCode(gate);
+    app = builder.Build();
+    app.UseHealthCode();
+    await app.StartAsync();
+}
+catch (Exception e) when (StartupFailure.OwnsProcess && StartupFailure.Describe(e) is { } failure)
+{
+    if (app is not null) await app.DisposeAsync();
+    await Console.Error.WriteLineAsync(failure.Line);
+    return failure.ExitCode;
+}
 
-var mode = RunningMode.From(builder.Configuration);
-builder.Services
-    .AddHealthCodeJson()
-    .AddHealthCodeProblems()
-    .AddHealthCodeCore(builder.Configuration, builder.Environment)
-    .AddStatusInfrastructure(mode, builder.Configuration)
-    .AddApiKeyAuth()
-    .AddApiKeyRateLimiting(builder.Configuration)
-    .AddHealthCodeOpenApi()
-    .AddHostedService<StartupReport>()
-    .AddDryRun();
-
-var app = builder.Build();
-app.UseHealthCodePipeline();
-app.MapHealthCodeEndpoints();
-app.MapGroup("/v1").ProducesAuthProblems().MapDryRunEndpoints();
-app.MapPlayground();
-app.MapBenchmarkEndpoints();
-app.Run();
+// A test host that runs Program owns the app from here on (and disposes it), also when starting failed above.
+await app.WaitForShutdownAsync();
+await app.DisposeAsync();
+return 0;
 
 public partial class Program;

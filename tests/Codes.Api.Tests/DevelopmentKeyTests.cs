@@ -2,8 +2,6 @@ namespace HealthCode.Api.Tests;
 
 public sealed class DevelopmentKeyTests
 {
-    private const string Secret = "a-production-holder-secret-of-32b";
-
     [Test]
     public async Task In_Development_with_no_keys_the_dev_key_holds_every_role()
     {
@@ -22,7 +20,7 @@ public sealed class DevelopmentKeyTests
     [Test]
     public async Task Outside_Development_no_keys_means_no_access()
     {
-        using var factory = new ApiFactory("Production", new Dictionary<string, string?> { ["HealthCode:HolderSecret"] = Secret });
+        using var factory = ApiFactory.ProductionEmbedded();
         var response = await factory.ClientWithKey().GetAsync("/v1/regions");
         await ProblemAssert.AssertProblem(response, HttpStatusCode.Unauthorized, "unauthenticated");
     }
@@ -30,26 +28,24 @@ public sealed class DevelopmentKeyTests
     [Test]
     public void Outside_Development_start_up_fails_without_a_holder_secret_and_says_so()
     {
-        using var factory = new ApiFactory("Production");
+        using var factory = ApiFactory.ProductionEmbedded(new Dictionary<string, string?> { ["HealthCode:HolderSecret"] = null });
         var error = Assert.Catch(() => factory.CreateClient());
-        Assert.That(error!.ToString(), Does.Contain("HealthCode:HolderSecret is required outside Development"));
+        Assert.That(error!.Message, Does.Contain("HealthCode:HolderSecret is required outside Development"));
     }
 
     [Test]
     public async Task Outside_Development_configured_keys_work()
     {
-        var settings = ApiFactory.RoleKeys();
-        settings["HealthCode:HolderSecret"] = Secret;
-        using var factory = new ApiFactory("Production", settings);
+        using var factory = ApiFactory.ProductionEmbedded(ApiFactory.RoleKeys());
         var response = await factory.ClientWithKey(Keys.Integrator).GetAsync("/v1/regions/110000");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]
-    public void A_holder_secret_shorter_than_16_bytes_fails_start_up_and_says_so()
+    public void A_holder_secret_shorter_than_the_minimum_fails_start_up_and_says_so()
     {
-        using var factory = new ApiFactory("Production", new Dictionary<string, string?> { ["HealthCode:HolderSecret"] = "short" });
+        using var factory = ApiFactory.ProductionEmbedded(new Dictionary<string, string?> { ["HealthCode:HolderSecret"] = "short" });
         var error = Assert.Catch(() => factory.CreateClient());
-        Assert.That(error!.ToString(), Does.Contain("HealthCode:HolderSecret is too short"));
+        Assert.That(error!.Message, Does.Contain("HealthCode:HolderSecret must be at least"));
     }
 }

@@ -13,13 +13,12 @@ public static class ErrorQueue
     {
         await using var channel = await connection.CreateChannelAsync();
         var results = new List<BasicGetResult>();
-        var until = DateTime.UtcNow + deadline;
-        while (results.Count < count && DateTime.UtcNow < until)
+        await Poll.Until(async () =>
         {
-            var got = await channel.BasicGetAsync(queue, autoAck: true);
-            if (got is null) await Task.Delay(20);
-            else results.Add(got);
-        }
+            // Drain what is there now; poll again only when the queue ran dry.
+            while (results.Count < count && await channel.BasicGetAsync(queue, autoAck: true) is { } got) results.Add(got);
+            return results.Count >= count;
+        }, deadline);
         return results;
     }
 }

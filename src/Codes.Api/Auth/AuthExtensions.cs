@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 
 namespace HealthCode.Api.Auth;
 
@@ -7,7 +8,9 @@ public static class AuthExtensions
 {
     public static IServiceCollection AddApiKeyAuth(this IServiceCollection services)
     {
-        services.AddSingleton(sp => ApiKeyRegistry.FromConfiguration(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
+        services.AddOptions<ApiKeysOptions>().BindConfiguration(ApiKeysOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiKeysOptions>, ApiKeysValidator>();
+        services.AddSingleton<ApiKeyRegistry>();
         // AuthenticationCore rather than AddAuthentication: no cookies, so no data-protection key ring to create and warn about.
         services.AddWebEncoders();
         services.AddAuthenticationCore(o => o.DefaultScheme = ApiKeyAuthenticationHandler.SchemeName);

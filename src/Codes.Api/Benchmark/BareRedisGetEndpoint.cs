@@ -24,9 +24,7 @@ public static class BareRedisGetEndpoint
         if (!app.Configuration.GetValue<bool>(EnabledKey)) return app;
         var redis = app.Services.GetService<IConnectionMultiplexer>()
                     ?? throw new InvalidOperationException($"{EnabledKey} needs the real mode ({RunningMode.RedisKey}).");
-        var keys = new StatusKeys(app.Configuration[InfrastructureServices.RedisKeyPrefixKey] is { Length: > 0 } prefix
-            ? prefix
-            : new RedisStoreOptions().KeyPrefix);
+        var keys = new StatusKeys(app.Services.GetRequiredService<RedisStoreOptions>().KeyPrefix);
 
         app.MapPost(Path, async (BareRequest body) =>
             {

@@ -6,7 +6,7 @@ namespace HealthCode.Api.Composition;
 
 /// <summary>
 /// Loads the region profiles, policies and trust files before the host listens, so a file that fails its schema
-/// stops start-up with the loader's message (file and field) instead of failing the first request.
+/// stops start-up with its file and field (<see cref="DataFiles"/>) instead of failing the first request.
 /// </summary>
 public sealed class DataFileCheck(IServiceProvider services) : IHostedService
 {

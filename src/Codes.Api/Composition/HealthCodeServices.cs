@@ -1,52 +1,35 @@
 using HealthCode.Translator.Normalization;
-using HealthCode.Translator.Profiles;
+using HealthCode.Verifier;
 using HealthCode.Translator.Translation;
 using HealthCode.Verifier.Ingestion;
-using HealthCode.Verifier.Policies;
 using HealthCode.Verifier.Trust;
 using HealthCode.Verifier.Verification;
 using Microsoft.Extensions.Options;
 
 namespace HealthCode.Api.Composition;
 
-/// <summary>The libraries: profiles, normalizer, translator, policies, verification and the one status-event consumer.</summary>
+/// <summary>The libraries: data files, normalizer, translator, holder keys, the one status-event consumer and verification.</summary>
 public static class HealthCodeServices
 {
-    public static IServiceCollection AddHealthCodeCore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddHealthCodeCore(this IServiceCollection services, IConfiguration configuration)
     {
-        var schemas = Path.Combine(AppContext.BaseDirectory, "schemas");
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IRegionCatalog>(_ => RegionCatalog.LoadFromDirectory(Path.Combine(schemas, "regions")));
-        services.AddSingleton<INormalizer>(sp => new Normalizer(sp.GetRequiredService<IRegionCatalog>()));
-        services.AddSingleton(sp => new RiskTranslator(sp.GetRequiredService<IRegionCatalog>()));
-        services.AddSingleton(_ => PolicyCatalog.LoadFromDirectory(Path.Combine(schemas, "policies")));
+
+        DataFileOptions.AddTo(services);
+        services.AddSingleton(sp => DataFiles.LoadRegions(sp.GetRequiredService<IOptions<DataFileOptions>>().Value));
+        services.AddSingleton(sp => DataFiles.LoadPolicies(sp.GetRequiredService<IOptions<DataFileOptions>>().Value));
         // Regions that register ECDSA keys (trust files or HealthCode:Trust:<region>:<keyId>) must sign their events.
-        var defaultTrust = Path.Combine(schemas, "trust");
-        services.AddRegionSignatureTrust(configuration,
-            configuration[TrustStore.DirectoryConfigurationKey] ?? (Directory.Exists(defaultTrust) ? defaultTrust : null));
+        services.AddRegionSignatureTrust(configuration, DataFileOptions.From(configuration).TrustFolder);
         services.AddHostedService<DataFileCheck>();
 
-        // Resolved now so a missing secret stops start-up with its own message, before anything listens.
-        var secret = HolderSecret.Resolve(configuration, environment);
-        services.AddSingleton(secret);
-        services.AddSingleton(secret.Keys);
-
-        services.AddSingleton(sp => new IngestionMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
-        services.AddSingleton(sp => new StatusEventConsumer(
-            sp.GetRequiredService<Verifier.Store.IStatusStore>(),
-            sp.GetRequiredService<INormalizer>(),
-            sp.GetRequiredService<IRegionCatalog>(),
-            sp.GetRequiredService<Verifier.Privacy.HolderKeys>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IEventAuthenticator>(),
-            sp.GetRequiredService<IOptions<IngestionOptions>>(),
-            sp.GetRequiredService<IngestionMetrics>()));
-        services.AddSingleton(sp => new VerificationService(
-            sp.GetRequiredService<Verifier.Store.IStatusStore>(),
-            sp.GetRequiredService<IRegionCatalog>(),
-            sp.GetRequiredService<PolicyCatalog>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<VerificationOptions>>()));
+        HolderSecret.AddTo(services);
+        services.AddSingleton<INormalizer, Normalizer>();
+        services.AddSingleton<RiskTranslator>();
+        services.AddSingleton<IngestionMetrics>();
+        services.AddVerifierOptions();
+        // Both take their options (IngestionOptions, VerificationOptions) from the container, as the Verifier registers them.
+        services.AddSingleton<StatusEventConsumer>();
+        services.AddSingleton<VerificationService>();
         return services;
     }
 }

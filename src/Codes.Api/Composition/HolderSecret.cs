@@ -1,34 +1,38 @@
 using System.Security.Cryptography;
+using System.Text;
 using HealthCode.Verifier.Privacy;
+using Microsoft.Extensions.Options;
 
 namespace HealthCode.Api.Composition;
 
 /// <summary>
-/// HealthCode:HolderSecret. Required outside Development: holder keys must stay stable across restarts and replicas.
-/// In Development a random one is generated (holder links then last only as long as the process).
+/// The holder keys under HealthCode:HolderSecret. Required outside Development: holder keys must stay stable across
+/// restarts and replicas. In Development without one, a random secret is generated (holder links then last only as
+/// long as the process).
 /// </summary>
-public sealed record HolderSecret(HolderKeys Keys, bool Generated)
+public sealed class HolderSecret(IOptions<HolderSecretOptions> options, IHostEnvironment environment)
 {
-    public const string Key = "HealthCode:HolderSecret";
+    public const string Key = HolderSecretOptions.Key;
 
-    public static HolderSecret Resolve(IConfiguration configuration, IHostEnvironment environment)
+    public bool Generated { get; } = string.IsNullOrEmpty(options.Value.HolderSecret);
+
+    public HolderKeys Keys { get; } = string.IsNullOrEmpty(options.Value.HolderSecret)
+        ? environment.IsDevelopment()
+            ? new HolderKeys(RandomNumberGenerator.GetBytes(32))
+            : throw new ConfigurationException(Key, "is required outside Development")
+        : HolderKeys.FromSecret(options.Value.HolderSecret);
+
+    public static IServiceCollection AddTo(IServiceCollection services)
     {
-        var configured = configuration[Key];
-        if (!string.IsNullOrEmpty(configured))
-        {
-            try
-            {
-                return new HolderSecret(HolderKeys.FromSecret(configured), Generated: false);
-            }
-            catch (ArgumentException e)
-            {
-                throw new InvalidOperationException($"{Key} is too short: {e.Message}", e);
-            }
-        }
-
-        if (!environment.IsDevelopment())
-            throw new InvalidOperationException(
-                $"{Key} is required outside Development (at least {HolderKeys.MinimumSecretBytes} bytes; e.g. environment variable HealthCode__HolderSecret).");
-        return new HolderSecret(new HolderKeys(RandomNumberGenerator.GetBytes(32)), Generated: true);
+        services.AddOptions<HolderSecretOptions>()
+            .BindConfiguration(HolderSecretOptions.Section)
+            .Validate<IHostEnvironment>((o, env) => env.IsDevelopment() || !string.IsNullOrEmpty(o.HolderSecret),
+                $"{Key} is required outside Development (at least {HolderKeys.MinimumSecretBytes} bytes; e.g. environment variable HealthCode__HolderSecret)")
+            .Validate(o => string.IsNullOrEmpty(o.HolderSecret) || Encoding.UTF8.GetByteCount(o.HolderSecret) >= HolderKeys.MinimumSecretBytes,
+                $"{Key} must be at least {HolderKeys.MinimumSecretBytes} bytes")
+            .ValidateOnStart();
+        services.AddSingleton<HolderSecret>();
+        services.AddSingleton(sp => sp.GetRequiredService<HolderSecret>().Keys);
+        return services;
     }
 }

@@ -4,6 +4,7 @@ using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Transport;
 using HealthCode.Verifier.Transport.InProcess;
 using HealthCode.Verifier.Transport.RabbitMq;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace HealthCode.Api.Composition;
@@ -11,29 +12,34 @@ namespace HealthCode.Api.Composition;
 /// <summary>Store and bus per <see cref="RunningMode"/>, the sample seeding, and the readiness checks.</summary>
 public static class InfrastructureServices
 {
-    /// <summary>Namespaces every Redis key, so several deployments (or test runs) can share one Redis.</summary>
-    public const string RedisKeyPrefixKey = "HealthCode:Redis:KeyPrefix";
+    /// <summary>HealthCode:Redis: KeyPrefix namespaces every Redis key, so several deployments (or test runs) can share one Redis.</summary>
+    public const string RedisSection = "HealthCode:Redis";
 
-    public static IServiceCollection AddStatusInfrastructure(this IServiceCollection services, RunningMode mode, IConfiguration configuration)
+    public static IServiceCollection AddStatusInfrastructure(this IServiceCollection services, RunningMode mode)
     {
         services.AddSingleton(mode);
-        if (mode.Redis is { } redis)
+        if (mode.Embedded)
         {
-            // RedisConnector never throws when Redis is down: start-up goes on and the store reports unavailable until it connects.
-            services.AddSingleton<IConnectionMultiplexer>(_ => RedisConnector.Connect(redis));
-            var options = configuration[RedisKeyPrefixKey] is { Length: > 0 } prefix ? new RedisStoreOptions { KeyPrefix = prefix } : new RedisStoreOptions();
-            services.AddSingleton<IStatusStore>(sp => new RedisStatusStore(sp.GetRequiredService<IConnectionMultiplexer>(), options));
+            services.AddSingleton<IStatusStore, InMemoryStatusStore>();
+            services.AddInProcessStatusTransport();
         }
         else
         {
-            services.AddSingleton<IStatusStore>(sp => new InMemoryStatusStore(sp.GetRequiredService<TimeProvider>()));
+            services.AddOptions<RedisStoreOptions>()
+                .BindConfiguration(RedisSection)
+                .Validate(o => !string.IsNullOrEmpty(o.KeyPrefix), $"{RedisSection}:KeyPrefix must not be empty")
+                .Validate(o => o.ReadTimeout > TimeSpan.Zero && o.WriteTimeout > TimeSpan.Zero, $"{RedisSection}:ReadTimeout and :WriteTimeout must be positive")
+                .Validate(o => o.MaxOtherCodes > 0, $"{RedisSection}:MaxOtherCodes must be positive")
+                .ValidateOnStart();
+            services.AddSingleton(sp => sp.GetRequiredService<IOptions<RedisStoreOptions>>().Value);
+            // RedisConnector never throws when Redis is down: start-up goes on and the store reports unavailable until it connects.
+            services.AddSingleton<IConnectionMultiplexer>(_ => RedisConnector.Connect(mode.Redis!));
+            services.AddSingleton<IStatusStore, RedisStatusStore>();
+            services.AddRabbitMqStatusTransport(mode.RabbitMq!);
         }
-
-        if (mode.RabbitMq is { } rabbit) services.AddRabbitMqStatusTransport(rabbit);
-        else services.AddInProcessStatusTransport();
         // Without a publisher, status events posted over HTTP would have nowhere to go: refuse to start rather than lose them.
         if (!services.Any(d => d.ServiceType == typeof(IStatusEventPublisher)))
-            throw new InvalidOperationException($"The {(mode.RabbitMq is null ? "in-process" : "RabbitMQ")} status transport registered no {nameof(IStatusEventPublisher)}.");
+            throw new InvalidOperationException($"The {mode.Name} status transport registered no {nameof(IStatusEventPublisher)}.");
 
         if (mode.SeedSamples) services.AddHostedService<SampleSeeder>();
 

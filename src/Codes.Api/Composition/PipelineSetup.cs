@@ -1,3 +1,4 @@
+using HealthCode.Api.Auth;
 using HealthCode.Api.Endpoints;
 using HealthCode.Api.Health;
 using HealthCode.Api.Problems;
@@ -36,12 +37,14 @@ public static class PipelineSetup
     {
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthEndpoints();
-        var v1 = app.MapGroup("").ProducesAuthProblems();
+        // Every v1 operation needs a key; each endpoint adds the role it needs on top.
+        var v1 = app.MapGroup("/v1").RequireAuthorization(Policies.AnyRole).ProducesAuthProblems();
         v1.MapRegionEndpoints();
         v1.MapNormalizeEndpoints();
         v1.MapTranslateEndpoints();
         v1.MapVerifyEndpoints();
         v1.MapStatusEventEndpoints();
+        v1.MapDryRunEndpoints();
         return app;
     }
 }

@@ -12,7 +12,7 @@ public sealed partial class StartupReport(
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        LogMode(environment.EnvironmentName, mode.Redis is null ? "in-memory" : "Redis", mode.RabbitMq is null ? "in-process" : "RabbitMQ", mode.SeedSamples);
+        LogMode(environment.EnvironmentName, mode.Name, mode.Embedded ? "in-memory" : "Redis", mode.Embedded ? "in-process" : "RabbitMQ", mode.SeedSamples);
         if (secret.Generated) LogGeneratedSecret(HolderSecret.Key);
         if (keys.UsesDevelopmentKey) LogDevelopmentKey(ApiKeyRegistry.DevelopmentKey);
         else if (keys.Count == 0) LogNoKeys(ApiKeyRegistry.Section);
@@ -21,8 +21,8 @@ public sealed partial class StartupReport(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "HealthCode ({Environment}): status store {Store}, status bus {Bus}, seed samples {Seed}")]
-    private partial void LogMode(string environment, string store, string bus, bool seed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "HealthCode ({Environment}): {Mode} mode, status store {Store}, status bus {Bus}, seed samples {Seed}")]
+    private partial void LogMode(string environment, string mode, string store, string bus, bool seed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No {Key} configured: generated a random holder secret for this process (Development only; holder links do not survive a restart)")]
     private partial void LogGeneratedSecret(string key);

@@ -16,7 +16,7 @@ public static class NormalizeEndpoints
 
     public static IEndpointRouteBuilder MapNormalizeEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/regions/{region}/normalize", Normalize)
+        app.MapPost("/regions/{region}/normalize", Normalize)
             .RequireAuthorization(Policies.Integrator)
             .WithTags("Normalize")
             .WithName("Normalize")

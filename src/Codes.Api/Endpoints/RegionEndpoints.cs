@@ -1,4 +1,3 @@
-using HealthCode.Api.Auth;
 using HealthCode.Api.Contracts;
 using HealthCode.Api.Problems;
 using HealthCode.Translator.Canonical;
@@ -12,7 +11,7 @@ public static class RegionEndpoints
 {
     public static IEndpointRouteBuilder MapRegionEndpoints(this IEndpointRouteBuilder app)
     {
-        var regions = app.MapGroup("/v1/regions").RequireAuthorization(Policies.AnyRole).WithTags("Regions");
+        var regions = app.MapGroup("/regions").WithTags("Regions");
         regions.MapGet("/", List)
             .WithName("ListRegions").WithSummary("All loaded region profiles: name, format, code pattern, labels and levels.");
         regions.MapGet("/{region}", Get)

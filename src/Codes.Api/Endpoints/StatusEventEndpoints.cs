@@ -17,7 +17,7 @@ public static partial class StatusEventEndpoints
 
     public static IEndpointRouteBuilder MapStatusEventEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/regions/{region}/status-events", Publish)
+        app.MapPost("/regions/{region}/status-events", Publish)
             .RequireAuthorization(Policies.RegionPublisher)
             .WithTags("Status events")
             .WithName("PublishStatusEvent")

@@ -1,4 +1,3 @@
-using HealthCode.Api.Auth;
 using HealthCode.Api.Contracts;
 using HealthCode.Api.Problems;
 using HealthCode.Translator.Canonical;
@@ -11,8 +10,7 @@ public static class TranslateEndpoints
 {
     public static IEndpointRouteBuilder MapTranslateEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/translate", Translate)
-            .RequireAuthorization(Policies.AnyRole)
+        app.MapGet("/translate", Translate)
             .WithTags("Translate")
             .WithName("Translate")
             .WithSummary("Translate a native risk level of one region into the canonical level and another region's vocabulary.")

@@ -14,7 +14,7 @@ public static class VerifyEndpoints
 {
     public static IEndpointRouteBuilder MapVerifyEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/verify", Verify)
+        app.MapPost("/verify", Verify)
             .RequireAuthorization(Policies.Checkpoint)
             .WithTags("Verify")
             .WithName("Verify")

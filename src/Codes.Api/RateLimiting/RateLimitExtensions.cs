@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using HealthCode.Api.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace HealthCode.Api.RateLimiting;
 
@@ -12,22 +13,27 @@ public static class RateLimitExtensions
     /// One token bucket per authenticated key (by key name); requests without a valid key share a bucket per client
     /// address, so guessing keys is limited too. Runs after authentication.
     /// </summary>
-    public static IServiceCollection AddApiKeyRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddApiKeyRateLimiting(this IServiceCollection services)
     {
-        var options = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        if (options.PermitsPerSecond <= 0) throw new InvalidOperationException($"{RateLimitOptions.Section}:PermitsPerSecond must be positive.");
-        var bucket = new TokenBucketRateLimiterOptions
+        services.AddOptions<RateLimitOptions>()
+            .BindConfiguration(RateLimitOptions.Section)
+            .Validate(o => o.PermitsPerSecond > 0, $"{RateLimitOptions.Section}:PermitsPerSecond must be positive")
+            .Validate(o => o.Burst is null or > 0, $"{RateLimitOptions.Section}:Burst must be positive")
+            .Validate(o => o.QueueLimit >= 0, $"{RateLimitOptions.Section}:QueueLimit must not be negative")
+            .ValidateOnStart();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, configured) =>
         {
-            TokenLimit = options.Burst ?? options.PermitsPerSecond,
-            TokensPerPeriod = options.PermitsPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = options.QueueLimit,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        };
-
-        services.AddRateLimiter(limiter =>
-        {
+            var options = configured.Value;
+            var bucket = new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = options.Burst ?? options.PermitsPerSecond,
+                TokensPerPeriod = options.PermitsPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = options.QueueLimit,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            };
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 RateLimitPartition.GetTokenBucketLimiter(PartitionKey(context), _ => bucket));
             limiter.OnRejected = OnRejected;

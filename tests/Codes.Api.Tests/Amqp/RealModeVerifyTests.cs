@@ -1,48 +1,35 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using HealthCode.Api.Samples;
-using HealthCode.Api.Tests.Support;
 using HealthCode.Translator.Profiles;
 using Microsoft.Extensions.DependencyInjection;
-using RabbitMQ.Client;
 
 namespace HealthCode.Api.Tests.Amqp;
 
 /// <summary>
-/// The end-to-end proof in the real mode: every region's native sample published with plain RabbitMQ.Client
-/// (body bytes, AMQP properties and headers), consumed into the real Redis, then verified over HTTP.
+/// The end-to-end proof in the real mode, in Production: every region's native sample published with plain
+/// RabbitMQ.Client (body bytes, AMQP properties and headers), consumed into the real Redis, then verified over HTTP.
 /// </summary>
 [Category("Amqp")]
-[NonParallelizable]
 public sealed class RealModeVerifyTests
 {
     [Test]
     public async Task Every_regions_sample_published_over_amqp_is_verified_over_http()
     {
-        await using var factory = new ApiFactory("Production", new Dictionary<string, string?>
+        await using var host = await RealModeHost.StartAsync("Production", new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Redis"] = TestServers.Redis,
-            ["ConnectionStrings:RabbitMq"] = TestServers.RabbitMq,
-            ["HealthCode:HolderSecret"] = "real-mode-verify-test-secret",
-            ["HealthCode:Redis:KeyPrefix"] = $"e2e-{Guid.NewGuid():N}:",
             ["Auth:ApiKeys:gate:Key"] = Keys.Checkpoint,
             ["Auth:ApiKeys:gate:Roles:0"] = "checkpoint",
         });
-        using var client = factory.ClientWithKey(Keys.Checkpoint);
-        var catalog = factory.Services.GetRequiredService<IRegionCatalog>();
+        using var client = host.Factory.ClientWithKey(Keys.Checkpoint);
+        var catalog = host.Services.GetRequiredService<IRegionCatalog>();
 
-        // Fresh status times so nothing is stale; a unique sequence per run beats anything left in the shared queue.
-        var sequence = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        // Fresh status times so nothing is stale.
+        const long sequence = 1;
         var samples = Fixtures.All().Select(Sample.Of).ToList();
-        await using (var connection = await new ConnectionFactory { Uri = new Uri(TestServers.RabbitMq) }.CreateConnectionAsync())
-        await using (var publisher = await RegionalPublisher.OpenAsync(connection, "hc.status"))
+        foreach (var sample in samples)
         {
-            foreach (var sample in samples)
-            {
-                var region = Fixtures.Region(sample.Path);
-                var body = StatusTimeRewriter.Rewrite(catalog.Find(region)!, Fixtures.Read(sample.Path), DateTimeOffset.UtcNow);
-                await publisher.PublishAsync(region, body, sequence, Fixtures.ContentType(sample.Path));
-            }
+            var region = Fixtures.Region(sample.Path);
+            var body = StatusTimeRewriter.Rewrite(catalog.Find(region)!, Fixtures.Read(sample.Path), DateTimeOffset.UtcNow);
+            await host.PublishAsync(region, body, sequence, Fixtures.ContentType(sample.Path), "sample:" + sample.Path);
         }
 
         var wrong = new List<string>();

@@ -132,18 +132,17 @@ public sealed class FaultTests
             await ServerControl.ServicesAsync(_redisOwner, "stop-redis");
             Assert.That(ServerControl.IsListening(ServerControl.RedisPort), Is.False, "Redis still listening after stop-redis");
             outageStart = clock.Elapsed;
+            // Hold the outage at least 3 s and until 50 verifies were asked during it (at most 20 s).
             var hold = Stopwatch.StartNew();
-            while (hold.Elapsed < TimeSpan.FromSeconds(3) || probe.Answers.Count(a => a.Started >= outageStart) < 50)
-            {
-                if (hold.Elapsed > TimeSpan.FromSeconds(20)) break;
-                await Task.Delay(50);
-            }
+            await Poll.Until(() => hold.Elapsed >= TimeSpan.FromSeconds(3) && probe.Answers.Count(a => a.Started >= outageStart) >= 50,
+                TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(50));
             using (var anonymous = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(5) })
                 readyDuringOutage = (await anonymous.GetAsync("/health/ready")).StatusCode;
             outageEnd = clock.Elapsed;
             await ServerControl.ServicesAsync(_redisOwner, "start-redis");
-            // Keep scanning through the recovery: still no 5xx and never accept from a store that is not back.
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            // Keep scanning through the recovery (20 more verifies): still no 5xx and never accept from a store that is not back.
+            var answeredAtRestart = probe.Answers.Count;
+            await Poll.Until(() => probe.Answers.Count >= answeredAtRestart + 20, TimeSpan.FromSeconds(10));
             await stopProbe.CancelAsync();
             await probing;
             await running;
@@ -237,9 +236,8 @@ public sealed class FaultTests
         await service.WaitReadyAsync(TimeSpan.FromSeconds(30));
         // Another service instance on hc.status.ingest (someone's real-mode run) would take a share of the deliveries
         // and apply them under its own key prefix: "nothing lost" is unprovable then, so wait (bounded) until ours is alone.
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        uint consumers;
-        while ((consumers = await ServerControl.ConsumerCountAsync(IngestQueue)) != 1 && DateTime.UtcNow < until) await Task.Delay(500);
+        var consumers = await Poll.Until(() => ServerControl.ConsumerCountAsync(IngestQueue), c => c == 1,
+            TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(500));
         if (consumers != 1)
         {
             await service.DisposeAsync();
@@ -261,13 +259,9 @@ public sealed class FaultTests
     /// <summary>Waits (bounded) until the stream has <paramref name="count"/> confirmed events, or has ended.</summary>
     private static async Task WaitForConfirmedAsync(StatusStream stream, Task running, int count)
     {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (stream.Events < count && !running.IsCompleted)
-        {
-            if (DateTime.UtcNow > until) Assert.Fail($"only {stream.Events} of {count} events confirmed within 60 s");
-            await Task.Delay(20);
-        }
+        var reached = await Poll.Until(() => stream.Events >= count || running.IsCompleted, TimeSpan.FromSeconds(60));
         if (running.IsFaulted) await running;
+        if (!reached) Assert.Fail($"only {stream.Events} of {count} events confirmed within 60 s");
     }
 
     private static void Report(string fault, StatusStream stream, RepublishingPublisher publisher, List<string> differences, string details)

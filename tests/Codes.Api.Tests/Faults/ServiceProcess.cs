@@ -92,43 +92,31 @@ public sealed class ServiceProcess : IAsyncDisposable
         Starts++;
 
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            if (process.HasExited) Assert.Fail($"Codes.Api exited with {process.ExitCode} at start-up:\n{Output()}");
-            try
-            {
-                if ((await client.GetAsync("/health/live")).IsSuccessStatusCode) return;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // not listening yet
-            }
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Codes.Api did not answer /health/live within 30 s:\n{Output()}");
-            await Task.Delay(100);
-        }
+        var live = await Poll.Until(async () => process.HasExited || await StatusAsync(client, "/health/live") == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
+        if (process.HasExited) Assert.Fail($"Codes.Api exited with {process.ExitCode} at start-up:\n{Output()}");
+        if (!live) Assert.Fail($"Codes.Api did not answer /health/live within 30 s:\n{Output()}");
     }
 
     /// <summary>Polls /health/ready (Redis reachable and the ingestion consumer attached) until 200 or the deadline.</summary>
     public async Task WaitReadyAsync(TimeSpan deadline)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var until = DateTime.UtcNow + deadline;
-        HttpStatusCode? last = null;
-        while (DateTime.UtcNow < until)
+        var last = await Poll.Until(() => StatusAsync(client, "/health/ready"), s => s == HttpStatusCode.OK, deadline, TimeSpan.FromMilliseconds(100));
+        if (last != HttpStatusCode.OK) Assert.Fail($"Codes.Api not ready within {deadline.TotalSeconds} s (last {last}):\n{Output()}");
+    }
+
+    /// <summary>The status of a GET, or null while nothing answers.</summary>
+    private static async Task<HttpStatusCode?> StatusAsync(HttpClient client, string path)
+    {
+        try
         {
-            try
-            {
-                last = (await client.GetAsync("/health/ready")).StatusCode;
-                if (last == HttpStatusCode.OK) return;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                last = null;
-            }
-            await Task.Delay(100);
+            return (await client.GetAsync(path)).StatusCode;
         }
-        Assert.Fail($"Codes.Api not ready within {deadline.TotalSeconds} s (last {last}):\n{Output()}");
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
     }
 
     public HttpClient Client(string key)

@@ -127,20 +127,16 @@ public sealed class StatusStream
     /// <summary>Polls Redis until it equals the highest confirmed state, or the deadline passes; returns the last differences.</summary>
     public async Task<List<string>> WaitForStoreAsync(ConnectionMultiplexer redis, string keyPrefix, TimeSpan deadline)
     {
-        var until = DateTime.UtcNow + deadline;
-        while (true)
+        return await Poll.Until(async () =>
         {
-            List<string> differences;
             try
             {
-                differences = Differences(await ReadStoreAsync(redis, keyPrefix));
+                return Differences(await ReadStoreAsync(redis, keyPrefix));
             }
             catch (RedisException e)
             {
-                differences = [$"Redis unreadable: {e.Message}"];
+                return [$"Redis unreadable: {e.Message}"];
             }
-            if (differences.Count == 0 || DateTime.UtcNow > until) return differences;
-            await Task.Delay(200);
-        }
+        }, differences => differences.Count == 0, deadline, TimeSpan.FromMilliseconds(200));
     }
 }

@@ -36,7 +36,7 @@ public sealed class AmqpHostileTests
     [Test]
     public async Task Every_hostile_input_over_amqp_lands_in_error_queue()
     {
-        await using var api = await RealModeApi.StartAsync(rabbit: true);
+        await using var api = await RealModeHost.StartAsync();
         var expected = new Dictionary<string, string>();
         long sequence = 1;
         foreach (var hostile in HostileCorpus.All)
@@ -52,7 +52,7 @@ public sealed class AmqpHostileTests
         }
 
         var errors = await api.TakeErrorsAsync(expected.Count, TimeSpan.FromSeconds(60));
-        var reasons = errors.ToDictionary(m => m.BasicProperties.MessageId!, m => RealModeApi.Header(m, StatusHeaders.ErrorReason));
+        var reasons = errors.ToDictionary(m => m.BasicProperties.MessageId!, m => RealModeHost.Header(m, StatusHeaders.ErrorReason));
         var failures = new List<string>();
         foreach (var (id, reason) in expected)
         {
@@ -61,7 +61,7 @@ public sealed class AmqpHostileTests
         }
         foreach (var error in errors)
         {
-            var detail = RealModeApi.Header(error, StatusHeaders.ErrorDetail);
+            var detail = RealModeHost.Header(error, StatusHeaders.ErrorDetail);
             if (string.IsNullOrEmpty(detail)) failures.Add($"{error.BasicProperties.MessageId}: no {StatusHeaders.ErrorDetail}");
         }
         TestContext.Out.WriteLine($"AMQP: {HostileCorpus.All.Count} hostile bodies + {HeaderCases.Length} hostile envelopes; error queue reasons: " +
@@ -77,7 +77,7 @@ public sealed class AmqpHostileTests
     [Test]
     public async Task A_timestamp_beyond_year_9999_does_not_lose_the_event()
     {
-        await using var api = await RealModeApi.StartAsync(rabbit: true);
+        await using var api = await RealModeHost.StartAsync();
         await api.PublishAsync("310000", Fixtures.Read("310000/green.json"), 7, "application/json", "far-future-timestamp",
             (p, _) => p.Timestamp = new AmqpTimestamp(long.MaxValue));
         var missing = await api.Observed.WaitForAllAsync(["far-future-timestamp"], TimeSpan.FromSeconds(15));
@@ -89,7 +89,7 @@ public sealed class AmqpHostileTests
     [Test]
     public async Task Fuzzed_samples_over_amqp_are_applied_or_in_the_error_queue_and_none_is_lost()
     {
-        await using var api = await RealModeApi.StartAsync(rabbit: true);
+        await using var api = await RealModeHost.StartAsync();
         TestContext.Out.WriteLine($"fuzz seed {Mutator.Seed}, {MutationsPerSample} mutations per sample over AMQP");
         var published = new Dictionary<string, Mutation>();
         long sequence = 1;
@@ -107,8 +107,8 @@ public sealed class AmqpHostileTests
         var errors = await api.TakeErrorsAsync(rejected.Count, TimeSpan.FromSeconds(30));
         var inErrorQueue = errors.Select(e => e.BasicProperties.MessageId!).ToHashSet();
         failures.AddRange(rejected.Except(inErrorQueue).Select(id => $"{id}: rejected ({api.Observed.Results[id].ReasonCode}) but not in the error queue"));
-        failures.AddRange(errors.Where(e => RealModeApi.Header(e, StatusHeaders.ErrorReason) == StatusHeaders.ConsumerFault)
-            .Select(e => $"{e.BasicProperties.MessageId}: consumer-fault ({RealModeApi.Header(e, StatusHeaders.ErrorDetail)})"));
+        failures.AddRange(errors.Where(e => RealModeHost.Header(e, StatusHeaders.ErrorReason) == StatusHeaders.ConsumerFault)
+            .Select(e => $"{e.BasicProperties.MessageId}: consumer-fault ({RealModeHost.Header(e, StatusHeaders.ErrorDetail)})"));
 
         var outcomes = published.Keys.Where(api.Observed.Results.ContainsKey)
             .GroupBy(id => api.Observed.Results[id] is { Status: ConsumeStatus.Rejected } r ? "error-queue:" + r.ReasonCode : api.Observed.Results[id].Status.ToString())
@@ -120,10 +120,10 @@ public sealed class AmqpHostileTests
         Assert.That(failures, Is.Empty, $"seed {Mutator.Seed}:\n" + string.Join("\n", failures));
     }
 
-    private static string Observed(RealModeApi api, string id) =>
+    private static string Observed(RealModeHost api, string id) =>
         api.Observed.Results.TryGetValue(id, out var r) ? $"consumer said {r.Status} {r.ReasonCode}" : "never decided";
 
-    internal static async Task AssertValidEventApplied(RealModeApi api, long sequence)
+    internal static async Task AssertValidEventApplied(RealModeHost api, long sequence)
     {
         await api.PublishAsync("310000", Fixtures.Read("310000/green.json"), sequence, "application/json", $"valid-after-{sequence}");
         var seen = await Poll.Until(async () =>

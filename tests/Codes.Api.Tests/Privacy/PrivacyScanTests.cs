@@ -14,7 +14,7 @@ namespace HealthCode.Api.Tests.Privacy;
 public sealed class PrivacyScanTests
 {
     private const int MutationsPerSample = 5;
-    private RealModeApi _api = null!;
+    private RealModeHost _api = null!;
     private readonly List<(string Sample, JsonElement Body)> _verifyAnswers = [];
     private List<RabbitMQ.Client.BasicGetResult> _errors = [];
     private int _published;
@@ -27,7 +27,7 @@ public sealed class PrivacyScanTests
         // The scanner finds what it must: the raw Hong Kong sample holds its name and HKID.
         Assert.That(SensitiveValues.FoundIn(System.Text.Encoding.UTF8.GetString(Fixtures.Read("810000/green.json"))),
             Is.SupersetOf(new[] { "G014028(6)", "CHAN TAI MAN", "刘洋" }));
-        _api = await RealModeApi.StartAsync(rabbit: true);
+        _api = await RealModeHost.StartAsync();
         var samples = Fixtures.All().ToList();
         var ids = new List<string>();
         long sequence = 1;
@@ -116,13 +116,13 @@ public sealed class PrivacyScanTests
         foreach (var error in _errors)
         {
             var headers = error.BasicProperties.Headers!.Keys.Where(k => k.StartsWith("hc-error-", StringComparison.Ordinal))
-                .Select(k => $"{k}={RealModeApi.Header(error, k)}");
+                .Select(k => $"{k}={RealModeHost.Header(error, k)}");
             var text = string.Join("\n", headers);
-            Assert.That(RealModeApi.Header(error, StatusHeaders.ErrorReason), Is.Not.Empty, error.BasicProperties.MessageId);
+            Assert.That(RealModeHost.Header(error, StatusHeaders.ErrorReason), Is.Not.Empty, error.BasicProperties.MessageId);
             leaks.AddRange(SensitiveValues.FoundIn(text).Select(v => $"{error.BasicProperties.MessageId}: '{v}' in {text}"));
         }
         TestContext.Out.WriteLine($"error queue: {_errors.Count} messages' hc-error-* headers scanned; reasons " +
-                                  string.Join(", ", _errors.GroupBy(e => RealModeApi.Header(e, StatusHeaders.ErrorReason)).Select(g => $"{g.Key} {g.Count()}")));
+                                  string.Join(", ", _errors.GroupBy(e => RealModeHost.Header(e, StatusHeaders.ErrorReason)).Select(g => $"{g.Key} {g.Count()}")));
         Assert.That(leaks, Is.Empty);
     }
 

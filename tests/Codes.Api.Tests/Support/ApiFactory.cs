@@ -36,6 +36,19 @@ public sealed class ApiFactory(string environment = "Development", IReadOnlyDict
         return client;
     }
 
+    public const string ProductionSecret = "a-production-holder-secret-of-32-bytes-or-more";
+
+    /// <summary>
+    /// Production on the in-memory store, as asked for explicitly (HealthCode:Mode=embedded) with a holder secret;
+    /// <paramref name="settings"/> add to or override those (a null value removes one).
+    /// </summary>
+    public static ApiFactory ProductionEmbedded(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?> { ["HealthCode:Mode"] = "embedded", ["HealthCode:HolderSecret"] = ProductionSecret };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        return new ApiFactory("Production", all);
+    }
+
     /// <summary>Keys for role tests: one per role, plus a Beijing publisher.</summary>
     public static Dictionary<string, string?> RoleKeys() => new()
     {

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Transport;
 
-namespace HealthCode.Api.Tests.Hostile;
+namespace HealthCode.Api.Tests.Support;
 
 /// <summary>An extra observer: what the consumer decided for each message id (both transports tell every observer).</summary>
 public sealed class ObservedEvents : IStatusEventObserver
@@ -21,12 +21,6 @@ public sealed class ObservedEvents : IStatusEventObserver
     public async Task<IReadOnlyList<string>> WaitForAllAsync(IEnumerable<string> ids, TimeSpan deadline)
     {
         var wanted = ids.ToList();
-        var until = DateTime.UtcNow + deadline;
-        while (true)
-        {
-            var missing = wanted.Where(id => !_results.ContainsKey(id)).ToList();
-            if (missing.Count == 0 || DateTime.UtcNow > until) return missing;
-            await Task.Delay(20);
-        }
+        return await Poll.Until(() => Task.FromResult(wanted.Where(id => !_results.ContainsKey(id)).ToList()), missing => missing.Count == 0, deadline);
     }
 }

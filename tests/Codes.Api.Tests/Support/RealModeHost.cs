@@ -7,92 +7,96 @@ using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
 using StackExchange.Redis;
 
-namespace HealthCode.Api.Tests.Hostile;
+namespace HealthCode.Api.Tests.Support;
 
 /// <summary>
-/// The API as Program composes it in the real mode — Redis store, RabbitMQ transport — with this run's own exchange,
-/// queues and Redis key prefix (several worktrees share the test servers), every log captured, and an
-/// <see cref="ObservedEvents"/> observer. Servers: <see cref="TestServers"/>, started by scripts/services.sh start.
+/// The one real-mode host of the tests: the API as Program composes it in the real mode (Redis store, RabbitMQ
+/// transport), in memory, on this run's own exchange, queues and Redis key prefix (several worktrees share the test
+/// servers), every log captured, and an <see cref="ObservedEvents"/> observer. Servers: <see cref="TestServers"/>,
+/// started by scripts/services.sh start.
 /// </summary>
-public sealed class RealModeApi : IAsyncDisposable
+public sealed class RealModeHost : IAsyncDisposable
 {
+    public const string HolderSecret = "real-mode-host-holder-secret-0123456789";
     private IConnection? _connection;
     private RegionalPublisher? _publisher;
+    private HttpClient? _client;
 
-    private RealModeApi(ApiFactory factory, LogCapture logs, ObservedEvents observed, RabbitMqTransportOptions? options, string keyPrefix, ConnectionMultiplexer redis)
+    private RealModeHost(ApiFactory factory, RabbitMqTransportOptions options, string keyPrefix, ConnectionMultiplexer redis)
     {
         Factory = factory;
-        Logs = logs;
-        Observed = observed;
         Options = options;
         KeyPrefix = keyPrefix;
         Redis = redis;
     }
 
     public ApiFactory Factory { get; }
-    public LogCapture Logs { get; }
-    public ObservedEvents Observed { get; }
-    public RabbitMqTransportOptions? Options { get; }
+    public LogCapture Logs { get; } = new();
+    public ObservedEvents Observed { get; } = new();
+    public RabbitMqTransportOptions Options { get; }
     public string KeyPrefix { get; }
-    public ConnectionMultiplexer Redis { get; }
-    public HttpClient Client => _client ??= Factory.ClientWithKey();
-    private HttpClient? _client;
 
-    /// <param name="rabbit">false: Redis store with the in-process bus (HTTP status events only).</param>
-    public static async Task<RealModeApi> StartAsync(bool rabbit)
+    /// <summary>The test's own connection to the test Redis (for reading what the service wrote), whatever the service was given.</summary>
+    public ConnectionMultiplexer Redis { get; }
+
+    /// <summary>A client with the development key (Development) — other environments configure keys and use <see cref="ApiFactory.ClientWithKey"/>.</summary>
+    public HttpClient Client => _client ??= Factory.ClientWithKey();
+
+    public IServiceProvider Services => Factory.Services;
+
+    /// <summary>
+    /// Starts the host and waits until its consumer is attached. <paramref name="settings"/> override the defaults
+    /// (connection strings of <see cref="TestServers"/>, this run's key prefix, no samples, no practical rate limit);
+    /// a null value removes a default.
+    /// </summary>
+    public static async Task<RealModeHost> StartAsync(string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null)
     {
         var redis = ConnectionMultiplexer.Connect(RedisConnector.CreateOptions(TestServers.Redis, TimeSpan.FromSeconds(2)));
         if (!redis.IsConnected)
             Assert.Fail($"Redis is not reachable at {TestServers.Redis}. Start the test servers with scripts/services.sh start, or set HC_TEST_REDIS.");
         var run = Guid.NewGuid().ToString("N")[..12];
-        var keyPrefix = $"hct:hostile:{run}:";
-        RabbitMqTransportOptions? options = rabbit
-            ? new RabbitMqTransportOptions
-            {
-                ConnectionString = TestServers.RabbitMq,
-                Exchange = $"hc.status.test-{run}",
-                IngestQueue = $"hc.status.test-{run}.ingest",
-                ErrorQueue = $"hc.status.test-{run}.error",
-            }
-            : null;
-        var settings = new Dictionary<string, string?>
+        var keyPrefix = $"hct:api:{run}:";
+        var options = new RabbitMqTransportOptions
+        {
+            ConnectionString = TestServers.RabbitMq,
+            Exchange = $"hc.status.test-{run}",
+            IngestQueue = $"hc.status.test-{run}.ingest",
+            ErrorQueue = $"hc.status.test-{run}.error",
+        };
+        var all = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Redis"] = TestServers.Redis,
+            ["ConnectionStrings:RabbitMq"] = TestServers.RabbitMq,
             ["HealthCode:Redis:KeyPrefix"] = keyPrefix,
+            ["HealthCode:HolderSecret"] = HolderSecret,
             ["HealthCode:SeedSamples"] = "false",
             ["HealthCode:RateLimit:PermitsPerSecond"] = "1000000",
         };
-        if (rabbit) settings["ConnectionStrings:RabbitMq"] = TestServers.RabbitMq;
-        var logs = new LogCapture();
-        var observed = new ObservedEvents();
-        var factory = new ApiFactory(settings: settings)
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+
+        RealModeHost? host = null;
+        var factory = new ApiFactory(environment, all)
         {
             ExtraServices = services =>
             {
-                logs.AddTo(services);
-                services.AddSingleton<IStatusEventObserver>(observed);
-                if (options is not null) services.AddSingleton(options);
+                host!.Logs.AddTo(services);
+                services.AddSingleton<IStatusEventObserver>(host.Observed);
+                services.AddSingleton(options);
                 // A fuzzed event that throws is retried FaultAttempts times; keep that quick.
                 services.Configure<IngestionOptions>(o => o.FaultRetryDelay = TimeSpan.FromMilliseconds(10));
             },
         };
-        var api = new RealModeApi(factory, logs, observed, options, keyPrefix, redis);
-        _ = factory.Services; // starts the host
-        if (rabbit)
-        {
-            var ingestion = factory.Services.GetRequiredService<StatusIngestionService>();
-            try { await ingestion.Consuming.WaitAsync(TimeSpan.FromSeconds(30)); }
-            catch (TimeoutException) { Assert.Fail($"The consumer did not start on RabbitMQ at {TestServers.RabbitMq}: is scripts/services.sh start running?"); }
-            api._connection = await Connect();
-            api._publisher = await RegionalPublisher.OpenAsync(api._connection, options!.Exchange);
-        }
-        return api;
+        host = new RealModeHost(factory, options, keyPrefix, redis);
+        var ingestion = factory.Services.GetRequiredService<StatusIngestionService>(); // starts the host
+        try { await ingestion.Consuming.WaitAsync(TimeSpan.FromSeconds(30)); }
+        catch (TimeoutException) { Assert.Fail($"The consumer did not start on RabbitMQ at {TestServers.RabbitMq}: is scripts/services.sh start running?"); }
+        host._connection = await new ConnectionFactory { Uri = new Uri(TestServers.RabbitMq), ClientProvidedName = "hc-test-real-mode", AutomaticRecoveryEnabled = false }
+            .CreateConnectionAsync();
+        host._publisher = await RegionalPublisher.OpenAsync(host._connection, options.Exchange);
+        return host;
     }
 
     public bool IsConsuming => Factory.Services.GetRequiredService<StatusIngestionService>().IsConsuming;
-
-    private static Task<IConnection> Connect() =>
-        new ConnectionFactory { Uri = new Uri(TestServers.RabbitMq), ClientProvidedName = "hc-test-hostile", AutomaticRecoveryEnabled = false }.CreateConnectionAsync();
 
     /// <summary>Publishes like a regional system on this run's exchange (see <see cref="RegionalPublisher.PublishAsync"/>).</summary>
     public Task PublishAsync(string region, byte[] body, long sequence, string? contentType, string messageId,
@@ -101,7 +105,7 @@ public sealed class RealModeApi : IAsyncDisposable
 
     /// <summary>Drains the error queue until <paramref name="count"/> messages arrived or the deadline passed.</summary>
     public Task<List<BasicGetResult>> TakeErrorsAsync(int count, TimeSpan deadline) =>
-        ErrorQueue.TakeAsync(_connection!, Options!.ErrorQueue, count, deadline);
+        ErrorQueue.TakeAsync(_connection!, Options.ErrorQueue, count, deadline);
 
     public static string? Header(BasicGetResult message, string name) => AmqpHeaderValues.GetString(message.BasicProperties.Headers, name);
 
@@ -141,7 +145,7 @@ public sealed class RealModeApi : IAsyncDisposable
         }
         finally
         {
-            if (Options is not null && _connection is not null)
+            if (_connection is not null)
             {
                 try
                 {

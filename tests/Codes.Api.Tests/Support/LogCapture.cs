@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace HealthCode.Api.Tests.Hostile;
+namespace HealthCode.Api.Tests.Support;
 
 /// <summary>
 /// Records every log entry at every level: the formatted message, each structured state value (including the
