@@ -1,4 +1,6 @@
+using HealthCode.Api.Tests.Support;
 using HealthCode.Translator.Normalization;
+using HealthCode.Translator.Normalization.Time;
 using HealthCode.Translator.Profiles;
 using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Privacy;
@@ -17,14 +19,14 @@ public sealed class InProcessTransportTests
 
     private static InboundStatusEvent Event(string sequence) => new(
         "110000", "110000", sequence, null, "application/json",
-        StatusTimeRewriterTests.Fresh("110000/green.json", DateTimeOffset.UtcNow), Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, null, null, "http");
+        StatusTimeRewriter.Rewrite(Regions.Find("110000")!, Fixtures.Read("110000/green.json"), DateTimeOffset.UtcNow), Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, null, null, "http");
 
     private static ServiceProvider Build(IStatusStore store, RecordingObserver observer, InProcessTransportOptions? options = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new StatusEventConsumer(store, new Normalizer(Regions), Regions, HolderKeys.FromSecret("a-test-secret-of-enough-bytes"), TimeProvider.System));
+        services.AddSingleton(new StatusEventConsumer(store, new Normalizer(), Regions, HolderKeys.FromSecret("a-test-secret-of-enough-bytes"), TimeProvider.System));
         services.AddSingleton<IStatusEventObserver>(observer);
         services.AddInProcessStatusTransport(options);
         return services.BuildServiceProvider();

@@ -16,7 +16,6 @@ public sealed class CatalogTests
     {
         _dir = Path.Combine(Path.GetTempPath(), "hc-catalog-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(_dir, "regions"));
-        File.Copy(TestPaths.ProfileSchema, Path.Combine(_dir, RegionCatalog.SchemaFileName));
     }
 
     [TearDown]
@@ -63,10 +62,9 @@ public sealed class CatalogTests
     public void A_thirteenth_region_is_added_by_a_file_alone()
     {
         var catalog = LoadWith("460000.json", MadeUpRegion);
-        var normalizer = new Normalizer(catalog);
         var body = """{"c":"HN12345678","s":"Y","who":{"n":"Li Lei","p":"e 1234 567"},"t":"01.03.2022 09:30"}""";
 
-        var result = normalizer.Normalize("460000", Encoding.UTF8.GetBytes(body), "application/json", Shared.Context);
+        var result = Shared.Normalizer.Normalize(catalog.Find("460000")!, Encoding.UTF8.GetBytes(body), "application/json", Shared.Context);
 
         Assert.That(result.Errors, Is.Empty);
         var code = result.Record!.Code;
@@ -165,7 +163,7 @@ public sealed class CatalogTests
         {
             foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Fixtures, region.Id)).Where(f => !f.EndsWith(".expected.json", StringComparison.Ordinal)))
             {
-                var code = Shared.Normalizer.ReadCodeValue(region.Id, File.ReadAllBytes(file), region.Format == "xml" ? "application/xml" : "application/json").Code!;
+                var code = Shared.Normalizer.ReadCodeValue(region, File.ReadAllBytes(file), Shared.ContentType(region)).Code!;
                 Assert.That(Shared.Catalog.DetectIssuers(code).Select(p => p.Id), Is.EqualTo(new[] { region.Id }), file);
             }
         }

@@ -16,7 +16,7 @@ public static class HealthCodeServices
         var schemas = Path.Combine(AppContext.BaseDirectory, "schemas");
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IRegionCatalog>(_ => RegionCatalog.LoadFromDirectory(Path.Combine(schemas, "regions")));
-        services.AddSingleton<INormalizer>(sp => new Normalizer(sp.GetRequiredService<IRegionCatalog>()));
+        services.AddSingleton<INormalizer>(new Normalizer());
         services.AddSingleton(sp => new RiskTranslator(sp.GetRequiredService<IRegionCatalog>()));
         services.AddSingleton(_ => PolicyCatalog.LoadFromDirectory(Path.Combine(schemas, "policies")));
         // Regions that register ECDSA keys (trust files or HealthCode:Trust:<region>:<keyId>) must sign their events.

@@ -74,7 +74,7 @@ public sealed class StatusEventConsumer(
     private (StatusEntry? Entry, TimeSpan TimeToLive, ConsumeResult? Rejection) BuildStatus(
         InboundStatusEvent e, RegionProfile profile, long sequence, DateTimeOffset now)
     {
-        var normalized = normalizer.Normalize(profile.Id, e.Body.Span, e.ContentType, new NormalizationContext(now, e.Timestamp));
+        var normalized = normalizer.Normalize(profile, e.Body.Span, e.ContentType, new NormalizationContext(now, e.Timestamp));
         if (!normalized.Succeeded)
             return (null, default, ConsumeResult.Rejected(IngestionReasonCodes.NormalizationFailed, FailureDetail(normalized.Failure, normalized.Errors)));
         var record = normalized.Record!;
@@ -112,7 +112,7 @@ public sealed class StatusEventConsumer(
     private (StatusEntry? Entry, TimeSpan TimeToLive, ConsumeResult? Rejection) BuildTombstone(
         InboundStatusEvent e, RegionProfile profile, long sequence, DateTimeOffset now)
     {
-        var read = normalizer.ReadCodeValue(profile.Id, e.Body.Span, e.ContentType);
+        var read = normalizer.ReadCodeValue(profile, e.Body.Span, e.ContentType);
         if (read.Failure != FailureKind.None || string.IsNullOrEmpty(read.Code))
             return (null, default, ConsumeResult.Rejected(IngestionReasonCodes.NormalizationFailed, FailureDetail(read.Failure, read.Errors)));
         if (!profile.CodeRegex.IsMatch(read.Code))
@@ -131,7 +131,6 @@ public sealed class StatusEventConsumer(
     {
         var kind = failure switch
         {
-            FailureKind.UnknownRegion => "unknown-region",
             FailureKind.UnsupportedMediaType => "unsupported-media-type",
             FailureKind.Malformed => "malformed",
             FailureKind.None => "no-code-value",

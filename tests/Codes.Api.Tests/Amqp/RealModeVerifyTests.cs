@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using HealthCode.Api.Samples;
 using HealthCode.Api.Tests.Support;
+using HealthCode.Translator.Normalization.Time;
 using HealthCode.Translator.Profiles;
 using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml;
+using HealthCode.Translator.Profiles;
 
 namespace HealthCode.Translator.Normalization.Engine;
 
@@ -28,14 +29,14 @@ internal static class PayloadReader
         CloseInput = true,
     };
 
-    public static PayloadReadResult Read(string format, string? xmlRoot, ReadOnlySpan<byte> body)
+    public static PayloadReadResult Read(ProfilePlan plan, ReadOnlySpan<byte> body)
     {
         if (body.Length > MaxBytes)
         {
             return PayloadReadResult.Malformed($"payload exceeds {MaxBytes} bytes");
         }
 
-        return format == "xml" ? ReadXml(xmlRoot, body) : ReadJson(body);
+        return plan.Definition.Format == PayloadFormat.Xml ? ReadXml(plan.Definition.XmlRoot, body) : ReadJson(body);
     }
 
     private static PayloadReadResult ReadJson(ReadOnlySpan<byte> body)

@@ -1,8 +1,12 @@
 using System.Globalization;
+using HealthCode.Translator.Normalization.Engine;
 
-namespace HealthCode.Translator.Normalization.Engine;
+namespace HealthCode.Translator.Normalization.Time;
 
-/// <summary>Reads one of the profile time formats. Exact formats reject impossible dates (2022-02-30) instead of rolling them over.</summary>
+/// <summary>
+/// Reads one of the profile time formats, and writes it (the inverse, used to refresh sample payloads). Exact formats
+/// reject impossible dates (2022-02-30) instead of rolling them over.
+/// </summary>
 internal sealed class TimeReader
 {
     public const string Iso8601Offset = "iso8601-offset";
@@ -60,6 +64,21 @@ internal sealed class TimeReader
         {
             return false;
         }
+    }
+
+    /// <summary>The instant as this format writes it, in the profile's zone where the format carries no offset.</summary>
+    public string Write(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, _zone);
+        return _format switch
+        {
+            Iso8601Offset => local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            Iso8601Utc => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            Iso8601Local => local.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+            UnixSeconds => at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            UnixMilliseconds => at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            _ => local.DateTime.ToString(_format, CultureInfo.InvariantCulture),
+        };
     }
 
     public bool TryRead(NativeNode node, out DateTimeOffset value)

@@ -1,13 +1,12 @@
 using System.Text.RegularExpressions;
-using HealthCode.Translator.Canonical;
 using HealthCode.Translator.Profiles;
 
 namespace HealthCode.Translator.Normalization.Engine;
 
-/// <summary>A profile ready to run: compiled once when the catalog loads, shared by every call.</summary>
-internal sealed class CompiledProfile
+/// <summary>What the engine runs for one profile: rules, regexes, zones and maps precomputed once at compile time.</summary>
+internal sealed class ProfilePlan
 {
-    public required RegionProfile Profile { get; init; }
+    public required ProfileDefinition Definition { get; init; }
     public required CompiledRule[] Rules { get; init; }
     public required Regex CodeRegex { get; init; }
     public required TimeZoneInfo Zone { get; init; }
