@@ -9,6 +9,8 @@ public sealed record ProfileDefinition
 {
     public required string Id { get; init; }
     public required string Name { get; init; }
+    /// <summary>Free text chosen by the profile's author, e.g. "2022-12-01"; reported with the profile, never interpreted.</summary>
+    public string? Version { get; init; }
     public required PayloadFormat Format { get; init; }
     /// <summary>For XML payloads: the required root element name.</summary>
     public string? XmlRoot { get; init; }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using HealthCode.Translator.Normalization.Engine;
@@ -37,11 +38,11 @@ public static class ProfileDraft
     public static ProfileDraftResult Compile(byte[] utf8)
     {
         var errors = new ProfileErrors();
-        var profile = Read(utf8, errors);
+        var profile = Read(utf8, Convert.ToHexStringLower(SHA256.HashData(utf8))[..16], errors);
         return new ProfileDraftResult(errors.Any ? null : profile, errors.All);
     }
 
-    private static RegionProfile? Read(byte[] utf8, ProfileErrors errors)
+    private static RegionProfile? Read(byte[] utf8, string hash, ProfileErrors errors)
     {
         if (utf8.Length > MaxBytes)
         {
@@ -59,11 +60,17 @@ public static class ProfileDraft
                 return null;
             }
 
+            DuplicateKeys.Report(document.RootElement, errors);
             text = document.RootElement.GetRawText();
         }
         catch (JsonException ex)
         {
             errors.Add("$", "not valid JSON: " + ex.Message);
+            return null;
+        }
+
+        if (errors.Any)
+        {
             return null;
         }
 
@@ -84,7 +91,7 @@ public static class ProfileDraft
             return null;
         }
 
-        return definition is null ? null : ProfileCompiler.Compile(definition, errors);
+        return definition is null ? null : ProfileCompiler.Compile(definition, hash, errors);
     }
 
     /// <summary>"$.fields[0].type" as the profile's own field path, "fields[0].type".</summary>

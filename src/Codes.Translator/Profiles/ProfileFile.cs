@@ -10,7 +10,7 @@ internal static class ProfileFile
         {
             bytes = File.ReadAllBytes(path);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return new ProfileDraftResult(null, [new ProfileError("$", "the file cannot be read: " + ex.Message)]);
         }

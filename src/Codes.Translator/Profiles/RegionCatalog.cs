@@ -35,19 +35,46 @@ public sealed class RegionCatalog : IRegionCatalog
     /// </summary>
     public static RegionCatalog LoadFromDirectory(string regionsDirectory)
     {
-        var profiles = new List<RegionProfile>();
-        foreach (var file in Directory.GetFiles(regionsDirectory, "*.json").OrderBy(f => f, StringComparer.Ordinal))
+        var load = ReadDirectory(regionsDirectory);
+        if (load.Failures.Count > 0)
         {
-            var name = Path.GetFileName(file);
-            var result = ProfileFile.Read(file);
-            if (result.Profile is null)
-            {
-                throw ProfileLoadException.For(name, result.Errors);
-            }
-
-            profiles.Add(result.Profile);
+            throw ProfileLoadException.For(load.Failures[0].File, load.Failures[0].Errors);
         }
 
-        return new RegionCatalog(profiles);
+        return new RegionCatalog(load.Profiles);
+    }
+
+    /// <summary>
+    /// Reads every *.json in <paramref name="regionsDirectory"/> without throwing for a bad file: each file either compiles
+    /// or reports its errors (for hot reload and linting, which must not lose the profiles that are fine).
+    /// </summary>
+    public static RegionCatalogLoad ReadDirectory(string regionsDirectory)
+    {
+        string[] files;
+        try
+        {
+            files = Directory.GetFiles(regionsDirectory, "*.json");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new RegionCatalogLoad([], [new ProfileFileErrors(regionsDirectory, [new ProfileError("$", "the folder cannot be read: " + ex.Message)])]);
+        }
+
+        var profiles = new List<RegionProfile>(files.Length);
+        var failures = new List<ProfileFileErrors>();
+        foreach (var file in files.Order(StringComparer.Ordinal))
+        {
+            var result = ProfileFile.Read(file);
+            if (result.Profile is { } profile)
+            {
+                profiles.Add(profile);
+            }
+            else
+            {
+                failures.Add(new ProfileFileErrors(Path.GetFileName(file), result.Errors));
+            }
+        }
+
+        return new RegionCatalogLoad(profiles, failures);
     }
 }

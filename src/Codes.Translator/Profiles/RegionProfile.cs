@@ -11,8 +11,9 @@ namespace HealthCode.Translator.Profiles;
 /// </summary>
 public sealed class RegionProfile
 {
-    internal RegionProfile(ProfilePlan plan, RegionVocabulary vocabulary, TimeSpan maxStatusAge)
+    internal RegionProfile(ProfilePlan plan, RegionVocabulary vocabulary, TimeSpan maxStatusAge, string hash)
     {
+        Hash = hash;
         Plan = plan;
         Vocabulary = vocabulary;
         MaxStatusAgeSpan = maxStatusAge;
@@ -22,6 +23,12 @@ public sealed class RegionProfile
     public ProfileDefinition Definition => Plan.Definition;
 
     public string Id => Definition.Id;
+
+    /// <summary>The profile's own "version" key, if it has one.</summary>
+    public string? Version => Definition.Version;
+
+    /// <summary>The first 16 hex digits of the SHA-256 of the profile's bytes: tells two loads of a file apart even when its version was not bumped.</summary>
+    public string Hash { get; }
 
     public string Name => Definition.Name;
 

@@ -19,7 +19,7 @@ internal static class ProfileCompiler
         CanonicalField.PersonName, CanonicalField.DocumentType, CanonicalField.DocumentNumber,
     ];
 
-    public static RegionProfile? Compile(ProfileDefinition profile, ProfileErrors errors)
+    public static RegionProfile? Compile(ProfileDefinition profile, string hash, ProfileErrors errors)
     {
         if (profile.Format == PayloadFormat.Xml && string.IsNullOrEmpty(profile.XmlRoot))
         {
@@ -97,6 +97,11 @@ internal static class ProfileCompiler
             errors.Add("fields", "exactly one field must have \"to\": \"code.nativeLevel\" (the region's level field)");
         }
 
+        if (compiledAll && !errors.Any)
+        {
+            ProfileConsistency.Check(profile, rules, errors);
+        }
+
         var (endOfDay, validFor) = Validity(profile.Validity, errors);
         var codeRule = rules.FirstOrDefault(r => r.To == CanonicalField.CodeValue);
         if (errors.Any || codeRule is null || codeRegex is null || zone is null || maxStatusAge is null)
@@ -118,7 +123,7 @@ internal static class ProfileCompiler
             CodeRule = codeRule,
             DefaultSources = sources,
         };
-        return new RegionProfile(plan, RegionVocabulary.From(profile), maxStatusAge.Value);
+        return new RegionProfile(plan, RegionVocabulary.From(profile), maxStatusAge.Value, hash);
     }
 
     private static (TimeZoneInfo? EndOfDay, TimeSpan? After) Validity(ValidityRule? validity, ProfileErrors errors)
