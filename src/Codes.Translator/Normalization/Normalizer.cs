@@ -32,9 +32,13 @@ public sealed class Normalizer(IValidator<CanonicalRecord> validator) : INormali
         }
 
         var builder = new RecordBuilder(plan);
-        foreach (var rule in plan.Rules)
+        if (EnvelopeCheck.Passes(plan, read.Payload, builder))
         {
-            RuleInterpreter.Apply(rule, read.Payload, builder, context);
+            var paths = ArrayPicker.Pick(plan, read.Payload, builder);
+            foreach (var rule in plan.Rules)
+            {
+                RuleInterpreter.Apply(rule, paths, read.Payload, builder, context);
+            }
         }
 
         foreach (var constant in plan.Constants)
@@ -72,7 +76,12 @@ public sealed class Normalizer(IValidator<CanonicalRecord> validator) : INormali
         }
 
         var builder = new RecordBuilder(plan);
-        RuleInterpreter.Apply(plan.CodeRule, read.Payload, builder, new NormalizationContext(DateTimeOffset.UnixEpoch));
+        if (EnvelopeCheck.Passes(plan, read.Payload, builder))
+        {
+            var paths = ArrayPicker.Pick(plan, read.Payload, builder);
+            RuleInterpreter.Apply(plan.CodeRule, paths, read.Payload, builder, new NormalizationContext(DateTimeOffset.UnixEpoch));
+        }
+
         if (!builder.HasErrors)
         {
             RecordChecks.CheckCodeValue(plan, builder);

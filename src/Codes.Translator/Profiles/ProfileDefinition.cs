@@ -14,6 +14,10 @@ public sealed record ProfileDefinition
     public required PayloadFormat Format { get; init; }
     /// <summary>For XML payloads: the required root element name.</summary>
     public string? XmlRoot { get; init; }
+    /// <summary>For XML payloads: profile prefix → namespace URI; the empty prefix names a namespace's elements by local name alone.</summary>
+    public IReadOnlyDictionary<string, string>? XmlNamespaces { get; init; }
+    /// <summary>A wrapper around the payload: field paths are then relative to its data.</summary>
+    public EnvelopeRule? Envelope { get; init; }
     public required string CodePattern { get; init; }
     /// <summary>ISO 8601 duration, e.g. "PT24H": a status older than this is stale.</summary>
     public required string MaxStatusAge { get; init; }

@@ -42,19 +42,39 @@ internal static class ProfileCompiler
             }
         }
 
+        var xmlNames = PayloadShape.XmlNames(profile, errors);
+        var envelope = PayloadShape.Envelope(profile);
+        var context = new RuleContext(zone ?? TimeZoneInfo.Utc, envelope is null ? string.Empty : envelope.DataPath + "/", profile.Fields);
         var covered = new bool[CanonicalFields.Names.Length];
         var sources = new string?[CanonicalFields.Names.Length];
         var rules = new List<CompiledRule>(profile.Fields.Count);
+        var picks = new List<CompiledPick>();
         var consumed = new HashSet<string>(StringComparer.Ordinal);
+        if (envelope?.OkPath is { } okPath)
+        {
+            consumed.Add(okPath);
+        }
+
         for (var i = 0; i < profile.Fields.Count; i++)
         {
-            if (RuleCompiler.Compile(profile.Fields[i], $"fields[{i}]", zone ?? TimeZoneInfo.Utc, errors) is not { } rule)
+            var (compiled, pick) = RuleCompiler.Compile(profile.Fields[i], $"fields[{i}]", context, errors);
+            if (compiled is not { } rule)
             {
                 continue;
             }
 
             rules.Add(rule);
             consumed.UnionWith(rule.ReadPaths);
+            if (pick is not null)
+            {
+                picks.Add(pick);
+                consumed.Add(pick.Path);
+                if (pick.By is not null)
+                {
+                    consumed.Add(pick.Path + "/" + pick.By);
+                }
+            }
+
             foreach (var field in rule.Targets)
             {
                 covered[(int)field] = true;
@@ -103,6 +123,15 @@ internal static class ProfileCompiler
         }
 
         var (endOfDay, validFor) = Validity(profile.Validity, errors);
+        var informational = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (path, reason) in profile.Informational ?? new Dictionary<string, string>())
+        {
+            if (!informational.TryAdd(context.PathOf(path), reason))
+            {
+                errors.Add($"informational.{path}", "names the same field as another key");
+            }
+        }
+
         var codeRule = rules.FirstOrDefault(r => r.To == CanonicalField.CodeValue);
         if (errors.Any || codeRule is null || codeRegex is null || zone is null || maxStatusAge is null)
         {
@@ -117,11 +146,15 @@ internal static class ProfileCompiler
             Zone = zone,
             Constants = constants.ToArray(),
             ConsumedPaths = consumed,
-            Informational = new Dictionary<string, string>(profile.Informational ?? new Dictionary<string, string>(), StringComparer.Ordinal),
+            Informational = informational,
             EndOfDayZone = endOfDay,
             ValidFor = validFor,
             CodeRule = codeRule,
             DefaultSources = sources,
+            Picks = picks.OrderBy(p => p.Path.Count(c => c == '/')).ToArray(),
+            ArrayPaths = picks.Select(p => p.Path).ToHashSet(StringComparer.Ordinal),
+            XmlNames = xmlNames,
+            Envelope = envelope,
         };
         return new RegionProfile(plan, RegionVocabulary.From(profile), maxStatusAge.Value, hash);
     }

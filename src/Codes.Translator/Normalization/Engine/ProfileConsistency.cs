@@ -49,10 +49,17 @@ internal static class ProfileConsistency
     {
         foreach (var key in rule.Map?.Keys ?? Enumerable.Empty<string>())
         {
-            if (rule.Type == NativeType.Integer
-                && (!long.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) || n.ToString(CultureInfo.InvariantCulture) != key))
+            var why = rule.Type switch
             {
-                errors.Add($"{rule.At}.map.{key}", $"never matches: integer values are compared in decimal form ('1', not '01' or '1.0')");
+                NativeType.Integer when !long.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) || n.ToString(CultureInfo.InvariantCulture) != key =>
+                    "integer values are compared in decimal form ('1', not '01' or '1.0')",
+                NativeType.Boolean when key is not ("true" or "false") => "boolean values are compared as true or false",
+                NativeType.String when rule.Transform.Apply(key) != key => $"values are transformed ({string.Join(", ", rule.Source.Transform ?? [])}) before they are mapped",
+                _ => null,
+            };
+            if (why is not null)
+            {
+                errors.Add($"{rule.At}.map.{key}", "never matches: " + why);
             }
         }
     }

@@ -19,4 +19,9 @@ internal sealed class ProfilePlan
     public required CompiledRule CodeRule { get; init; }
     /// <summary>For each canonical field, the first native pointer that can feed it: where a missing-field error is reported.</summary>
     public required string?[] DefaultSources { get; init; }
+    /// <summary>Rule paths of the declared arrays, outermost first; entries below them are read from the picked entry.</summary>
+    public required CompiledPick[] Picks { get; init; }
+    public required IReadOnlySet<string> ArrayPaths { get; init; }
+    public required XmlNaming XmlNames { get; init; }
+    public CompiledEnvelope? Envelope { get; init; }
 }

@@ -52,15 +52,15 @@ internal static class RecordChecks
 
     public static void WarnUnmapped(ProfilePlan plan, NativePayload payload, RecordBuilder builder)
     {
-        foreach (var leaf in payload.Leaves)
+        foreach (var (leaf, rulePath) in payload.Leaves)
         {
-            if (plan.ConsumedPaths.Contains(leaf))
+            if (plan.ConsumedPaths.Contains(rulePath) || EnvelopeCheck.IsEnvelopeLeaf(plan, leaf))
             {
                 continue;
             }
 
             var pointer = NativePayload.Pointer(leaf);
-            var message = plan.Informational.TryGetValue(leaf, out var reason)
+            var message = plan.Informational.TryGetValue(rulePath, out var reason)
                 ? $"{pointer} is informational and not carried into the canonical record: {reason}"
                 : $"{pointer} is not described by the {plan.Definition.Id} profile and was ignored";
             builder.Warnings.Add(new NormalizationWarning(WarningCodes.FieldNotMapped, message, pointer));

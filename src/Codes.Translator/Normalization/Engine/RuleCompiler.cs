@@ -1,5 +1,4 @@
 using HealthCode.Translator.Canonical;
-using HealthCode.Translator.Normalization.Time;
 using HealthCode.Translator.Profiles;
 
 namespace HealthCode.Translator.Normalization.Engine;
@@ -7,73 +6,73 @@ namespace HealthCode.Translator.Normalization.Engine;
 /// <summary>Checks and compiles one field rule; problems are reported under the rule's own path ("fields[3].to").</summary>
 internal static class RuleCompiler
 {
-    public static CompiledRule? Compile(FieldRule rule, string at, TimeZoneInfo zone, ProfileErrors errors)
+    public static (CompiledRule? Rule, CompiledPick? Pick) Compile(FieldRule rule, string at, RuleContext context, ProfileErrors errors)
     {
         var before = errors.All.Count;
         NativeType? parsedType = rule.Type switch
         {
             "string" => NativeType.String,
             "integer" => NativeType.Integer,
+            "boolean" => NativeType.Boolean,
             "object" => NativeType.Object,
+            "array" => NativeType.Array,
             _ => null,
         };
         if (parsedType is not { } type)
         {
-            errors.Add($"{at}.type", $"'{rule.Type}' is not string, integer or object");
-            return null;
+            errors.Add($"{at}.type", $"'{rule.Type}' is not string, integer, boolean, object or array");
+            return (null, null);
         }
 
         var to = Target(rule, at, errors);
-        if (type == NativeType.Object && (rule.To is not null || rule.Map is not null || rule.Time is not null))
+        Structure(rule, at, type, errors);
+        if (to is { } target)
         {
-            errors.Add($"{at}.type", "an object field only groups other fields; it cannot have to, map or time");
+            Kinds(rule, at, type, target, errors);
         }
 
-        var time = Time(rule, at, type, to, zone, errors);
-        if (to is { } intTarget && CanonicalFields.KindOf(intTarget) == CanonicalKind.Integer && type != NativeType.Integer)
-        {
-            errors.Add($"{at}.type", $"{rule.To} is an integer: the native type must be integer");
-        }
-
-        if (to is { } other && CanonicalFields.KindOf(other) is CanonicalKind.Boolean or CanonicalKind.DocumentType or CanonicalKind.NatResult)
-        {
-            errors.Add($"{at}.to", $"{rule.To} takes only canonical values: assign it through map");
-        }
-
+        var time = RuleTimes.Compile(rule, at, type, to, context.Zone, errors);
         if (rule.Fallback is not null && (rule.Fallback != "event-time" || time is null))
         {
             errors.Add($"{at}.fallback", "only \"event-time\" on a time field is supported");
         }
 
         var pattern = rule.Pattern is null ? null : SafeRegex.Compile(rule.Pattern, $"{at}.pattern", errors);
-        var map = Map(rule, at, errors);
+        var map = RuleMaps.Compile(rule, at, errors);
+        var transform = TextTransforms.Parse(rule.Transform, $"{at}.transform", errors);
+        var path = context.PathOf(rule.Path);
+        var pick = type == NativeType.Array && rule.Pick is not null ? RuleTimes.CompilePick(rule.Pick, path, at, context.Zone, errors) : null;
         if (errors.All.Count > before)
         {
-            return null;
+            return (null, null);
         }
 
-        var path = NormalizePath(rule.Path);
-        return new CompiledRule
+        var condition = rule.PresentWhen is null ? null : context.PathOf(rule.PresentWhen.Path);
+        var conditionRule = condition is null ? null : context.Siblings.FirstOrDefault(s => context.PathOf(s.Path) == condition);
+        var compiled = new CompiledRule
         {
             Source = rule,
             At = at,
             Path = path,
             Pointer = "/" + path,
-            Alternatives = (rule.Alternatives ?? []).Select(NormalizePath).ToArray(),
+            Alternatives = (rule.Alternatives ?? []).Select(context.PathOf).ToArray(),
             Type = type,
             Required = rule.Required,
-            PresentWhenPath = rule.PresentWhen is null ? null : NormalizePath(rule.PresentWhen.Path),
+            PresentWhenPath = condition,
             PresentWhenValues = rule.PresentWhen is null ? null : new HashSet<string>(rule.PresentWhen.In, StringComparer.Ordinal),
+            // Reported, if wrong, where that field's own rule is compiled.
+            PresentWhenTransform = TextTransforms.Parse(conditionRule?.Transform, string.Empty, new ProfileErrors()),
+            Transform = transform,
             Pattern = pattern,
             To = to,
             Time = time,
+            TimeOfDayPath = rule.TimeOfDay is null ? null : context.PathOf(rule.TimeOfDay.Path),
             FallbackToEventTime = rule.Fallback == "event-time",
             Map = map,
             AllowedValues = map is null ? null : string.Join(", ", map.Keys),
         };
+        return (compiled, pick);
     }
-
-    internal static string NormalizePath(string path) => path.TrimStart('/');
 
     private static CanonicalField? Target(FieldRule rule, string at, ProfileErrors errors)
     {
@@ -97,66 +96,51 @@ internal static class RuleCompiler
         return target;
     }
 
-    private static TimeReader? Time(FieldRule rule, string at, NativeType type, CanonicalField? to, TimeZoneInfo zone, ProfileErrors errors)
+    /// <summary>Objects and arrays only group other fields; only arrays pick; only values are transformed.</summary>
+    private static void Structure(FieldRule rule, string at, NativeType type, ProfileErrors errors)
     {
-        if (rule.Time is null)
+        var valueKeys = rule.To is not null || rule.Map is not null || rule.Time is not null || rule.Pattern is not null || rule.Transform is not null || rule.TimeOfDay is not null;
+        if (type == NativeType.Object && (valueKeys || rule.Pick is not null))
         {
-            if (to is { } t && CanonicalFields.KindOf(t) == CanonicalKind.Time)
+            errors.Add($"{at}.type", "an object field only groups other fields; it cannot have to, map, time, pattern, transform or pick");
+        }
+
+        if (type == NativeType.Array)
+        {
+            if (valueKeys || rule.Alternatives is not null)
             {
-                errors.Add($"{at}.time", $"{rule.To} is a time: a time format is required");
+                errors.Add($"{at}.type", "an array field only picks the entry its child fields read; it cannot have to, map, time, pattern, transform or alternatives");
             }
 
-            return null;
+            if (rule.Pick is null)
+            {
+                errors.Add($"{at}.pick", "an array field must say which entry to read: first, last, latest or earliest");
+            }
         }
-
-        if (!TimeReader.IsValidFormat(rule.Time))
+        else if (rule.Pick is not null)
         {
-            errors.Add($"{at}.time", $"'{rule.Time}' is not a known time format or a valid .NET date format");
-            return null;
+            errors.Add($"{at}.pick", "only a field of type array picks an entry");
         }
-
-        if (to is null || CanonicalFields.KindOf(to.Value) != CanonicalKind.Time)
-        {
-            errors.Add($"{at}.to", "a field with a time format must go to a canonical time field");
-            return null;
-        }
-
-        var time = new TimeReader(rule.Time, zone);
-        if (time.NeedsInteger != (type == NativeType.Integer))
-        {
-            errors.Add($"{at}.type", $"time format '{rule.Time}' needs type {(time.NeedsInteger ? "integer" : "string")}");
-        }
-
-        return time;
     }
 
-    private static Dictionary<string, Assignment[]>? Map(FieldRule rule, string at, ProfileErrors errors)
+    private static void Kinds(FieldRule rule, string at, NativeType type, CanonicalField to, ProfileErrors errors)
     {
-        if (rule.Map is null)
+        var kind = CanonicalFields.KindOf(to);
+        if (kind == CanonicalKind.Integer && type != NativeType.Integer)
         {
-            return null;
+            errors.Add($"{at}.type", $"{rule.To} is an integer: the native type must be integer");
         }
-
-        var map = new Dictionary<string, Assignment[]>(StringComparer.Ordinal);
-        foreach (var (native, assignments) in rule.Map)
+        else if (kind == CanonicalKind.Boolean && type != NativeType.Boolean)
         {
-            var list = new List<Assignment>();
-            foreach (var (name, value) in assignments)
-            {
-                var field = $"{at}.map.{native}.{name}";
-                if (!CanonicalFields.TryParse(name, out var target))
-                {
-                    errors.Add(field, $"'{name}' is not a canonical field (known: {string.Join(", ", CanonicalFields.Names)})");
-                }
-                else if (CanonicalValues.Convert(target, value, field, errors) is { } converted)
-                {
-                    list.Add(new Assignment(target, converted));
-                }
-            }
-
-            map[native] = list.ToArray();
+            errors.Add($"{at}.to", $"{rule.To} is a boolean: only a boolean native field goes to it verbatim (else assign it through map)");
         }
-
-        return map;
+        else if (kind is CanonicalKind.DocumentType or CanonicalKind.NatResult)
+        {
+            errors.Add($"{at}.to", $"{rule.To} takes only canonical values: assign it through map");
+        }
+        else if (type == NativeType.Boolean && kind != CanonicalKind.Boolean)
+        {
+            errors.Add($"{at}.to", $"a boolean field goes verbatim only to a boolean canonical field, not {rule.To}: use map");
+        }
     }
 }

@@ -5,25 +5,27 @@ namespace HealthCode.Translator.Normalization.Engine;
 /// <summary>Runs one compiled rule over a flattened payload: presence, type, pattern, map, then the canonical value.</summary>
 internal static class RuleInterpreter
 {
-    public static void Apply(CompiledRule rule, NativePayload payload, RecordBuilder builder, NormalizationContext context)
+    public static void Apply(CompiledRule rule, PayloadPaths paths, NativePayload payload, RecordBuilder builder, NormalizationContext context)
     {
-        var found = payload.TryGet(rule.Path, out var node) && !node.IsEmpty;
-        var presentButEmpty = !found && payload.TryGet(rule.Path, out _);
-        var pointer = rule.Pointer;
-        if (!found)
+        if (!paths.TryResolve(rule.Path, out var path))
         {
-            foreach (var alternative in rule.Alternatives)
+            return;
+        }
+
+        var pointer = path is null ? rule.Pointer : NativePayload.Pointer(path);
+        var lookup = Lookup(payload, path, rule.Transform, out var node);
+        var presentButEmpty = lookup == Presence.Empty;
+        var found = lookup == Presence.Found;
+        for (var i = 0; !found && i < rule.Alternatives.Length; i++)
+        {
+            if (paths.TryResolve(rule.Alternatives[i], out var alternative) && Lookup(payload, alternative, rule.Transform, out node) == Presence.Found)
             {
-                if (payload.TryGet(alternative, out node) && !node.IsEmpty)
-                {
-                    found = true;
-                    pointer = NativePayload.Pointer(alternative);
-                    break;
-                }
+                found = true;
+                pointer = NativePayload.Pointer(alternative!);
             }
         }
 
-        if (!PresenceAllowed(rule, payload, builder, pointer, found, presentButEmpty))
+        if (!PresenceAllowed(rule, paths, payload, builder, pointer, found, presentButEmpty))
         {
             return;
         }
@@ -34,7 +36,7 @@ internal static class RuleInterpreter
             return;
         }
 
-        if (!TypeMatches(rule, node, builder, pointer))
+        if (!NodeTypes.Matches(rule.Type, node, builder, pointer))
         {
             return;
         }
@@ -69,19 +71,34 @@ internal static class RuleInterpreter
 
         if (rule.To is { } to)
         {
-            AssignVerbatim(rule, to, node, text, builder, pointer);
+            VerbatimValues.Assign(rule, to, node, text, new VerbatimValues.Source(paths, payload, pointer), builder);
         }
     }
 
+    /// <summary>A node after the rule's transform: absent, present but empty, or found.</summary>
+    public static Presence Lookup(NativePayload payload, string? path, TextTransform transform, out NativeNode node)
+    {
+        if (path is null || !payload.TryGet(path, out var raw))
+        {
+            node = default;
+            return Presence.Absent;
+        }
+
+        node = transform.Apply(raw);
+        return node.IsEmpty ? Presence.Empty : Presence.Found;
+    }
+
     /// <summary>A presentWhen rule: required when its condition holds, forbidden otherwise (Beijing tcbh with zt 弹窗).</summary>
-    private static bool PresenceAllowed(CompiledRule rule, NativePayload payload, RecordBuilder builder, string pointer, bool found, bool presentButEmpty)
+    private static bool PresenceAllowed(CompiledRule rule, PayloadPaths paths, NativePayload payload, RecordBuilder builder, string pointer, bool found, bool presentButEmpty)
     {
         if (rule.PresentWhenPath is null)
         {
             return true;
         }
 
-        var conditionMet = payload.TryGet(rule.PresentWhenPath, out var condition) && rule.PresentWhenValues!.Contains(condition.Text);
+        var conditionMet = paths.TryResolve(rule.PresentWhenPath, out var conditionPath)
+            && Lookup(payload, conditionPath, rule.PresentWhenTransform, out var condition) != Presence.Absent
+            && rule.PresentWhenValues!.Contains(condition.Text);
         if (conditionMet && !found)
         {
             builder.Error(pointer, $"is required when /{rule.PresentWhenPath} is {string.Join(" or ", rule.PresentWhenValues!)}");
@@ -113,61 +130,4 @@ internal static class RuleInterpreter
             builder.Error(pointer, presentButEmpty ? "must not be empty" : "is required");
         }
     }
-
-    private static bool TypeMatches(CompiledRule rule, NativeNode node, RecordBuilder builder, string pointer)
-    {
-        switch (rule.Type)
-        {
-            case NativeType.Object:
-                if (node.Kind != NodeKind.Object)
-                {
-                    builder.Error(pointer, "must be an object");
-                }
-
-                return false;
-            case NativeType.String when node.Kind is not (NodeKind.String or NodeKind.XmlText):
-                builder.Error(pointer, $"must be a string, not {Describe(node.Kind)}");
-                return false;
-            case NativeType.Integer when !node.TryGetInteger(out _):
-                builder.Error(pointer, node.Kind is NodeKind.String or NodeKind.XmlText ? $"must be an integer, not the string {Echo.Quote(node.Text)}" : $"must be an integer, not {Describe(node.Kind)}");
-                return false;
-            default:
-                return true;
-        }
-    }
-
-    private static void AssignVerbatim(CompiledRule rule, CanonicalField to, NativeNode node, string text, RecordBuilder builder, string pointer)
-    {
-        if (rule.Time is not null)
-        {
-            if (rule.Time.TryRead(node, out var time))
-            {
-                builder.Assign(to, new CanonicalValue(Time: time), pointer);
-            }
-            else
-            {
-                builder.Error(pointer, $"{Echo.Quote(text)} is not a valid time in format {rule.Time.Describe}");
-            }
-
-            return;
-        }
-
-        if (CanonicalFields.KindOf(to) == CanonicalKind.Integer)
-        {
-            node.TryGetInteger(out var number);
-            builder.Assign(to, new CanonicalValue(Integer: number), pointer);
-            return;
-        }
-
-        builder.Assign(to, new CanonicalValue(Text: text), pointer);
-    }
-
-    private static string Describe(NodeKind kind) => kind switch
-    {
-        NodeKind.Number => "a number",
-        NodeKind.Boolean => "a boolean",
-        NodeKind.Array => "an array",
-        NodeKind.Object => "an object",
-        _ => "a string",
-    };
 }

@@ -5,7 +5,8 @@ namespace HealthCode.Translator.Normalization.Time;
 
 /// <summary>
 /// Reads one of the profile time formats, and writes it (the inverse, used to refresh sample payloads). Exact formats
-/// reject impossible dates (2022-02-30) instead of rolling them over.
+/// reject impossible dates (2022-02-30) instead of rolling them over. A time split over two fields reads the date with
+/// the format and the time of day with a second one.
 /// </summary>
 internal sealed class TimeReader
 {
@@ -33,32 +34,48 @@ internal sealed class TimeReader
     // Keeps epoch values within what DateTimeOffset can hold, so a hostile number is an error, not an exception.
     private const long MaxUnixSeconds = 253402300799;
 
+    private static readonly DateTime Sample = new(2021, 12, 23, 10, 4, 5);
+
     private readonly string _format;
+    private readonly string? _timeOfDay;
     private readonly TimeZoneInfo _zone;
 
-    public TimeReader(string format, TimeZoneInfo zone)
+    public TimeReader(string format, TimeZoneInfo zone, string? timeOfDay = null)
     {
         _format = format;
         _zone = zone;
+        _timeOfDay = timeOfDay;
     }
 
     public bool NeedsInteger => _format is UnixSeconds or UnixMilliseconds;
 
-    public string Describe => _format;
+    public string Describe => _timeOfDay is null ? _format : $"{_format} + {_timeOfDay}";
+
+    public static bool IsNamed(string format) => format is Iso8601Offset or Iso8601Utc or Iso8601Local or UnixSeconds or UnixMilliseconds;
 
     public static bool IsValidFormat(string format)
     {
-        if (format is Iso8601Offset or Iso8601Utc or Iso8601Local or UnixSeconds or UnixMilliseconds)
+        if (IsNamed(format))
         {
             return true;
         }
 
         // An exact .NET format must at least round-trip a known instant and carry a year, month and day.
+        return format.Contains("yyyy", StringComparison.Ordinal) && format.Contains("MM", StringComparison.Ordinal) && format.Contains("dd", StringComparison.Ordinal)
+            && RoundTrips(format);
+    }
+
+    /// <summary>A time of day: a .NET format with hours that round-trips and carries no date.</summary>
+    public static bool IsValidTimeOfDayFormat(string format) =>
+        !IsNamed(format) && (format.Contains('H') || format.Contains('h')) && !format.Contains('y') && !format.Contains('d') && !format.Contains('M')
+        && RoundTrips(format);
+
+    private static bool RoundTrips(string format)
+    {
         try
         {
-            var sample = new DateTime(2021, 12, 23, 10, 4, 5).ToString(format, CultureInfo.InvariantCulture);
-            return format.Contains("yyyy", StringComparison.Ordinal) && format.Contains("MM", StringComparison.Ordinal) && format.Contains("dd", StringComparison.Ordinal)
-                && DateTime.TryParseExact(sample, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+            var text = Sample.ToString(format, CultureInfo.InvariantCulture);
+            return DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
         }
         catch (FormatException)
         {
@@ -66,7 +83,7 @@ internal sealed class TimeReader
         }
     }
 
-    /// <summary>The instant as this format writes it, in the profile's zone where the format carries no offset.</summary>
+    /// <summary>The instant as this format writes it (for a split time, the date part), in the profile's zone where the format carries no offset.</summary>
     public string Write(DateTimeOffset at)
     {
         var local = TimeZoneInfo.ConvertTime(at, _zone);
@@ -80,6 +97,10 @@ internal sealed class TimeReader
             _ => local.DateTime.ToString(_format, CultureInfo.InvariantCulture),
         };
     }
+
+    /// <summary>The time-of-day part of a split time.</summary>
+    public string WriteTimeOfDay(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, _zone).DateTime.ToString(_timeOfDay!, CultureInfo.InvariantCulture);
 
     public bool TryRead(NativeNode node, out DateTimeOffset value)
     {
@@ -118,10 +139,29 @@ internal sealed class TimeReader
         }
     }
 
+    /// <summary>A split time: false with <paramref name="dateFailed"/> saying which of the two fields could not be read.</summary>
+    public bool TryRead(NativeNode date, NativeNode timeOfDay, out DateTimeOffset value, out bool dateFailed)
+    {
+        value = default;
+        dateFailed = !DateTime.TryParseExact(date.Text, _format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day);
+        if (dateFailed || !DateTime.TryParseExact(timeOfDay.Text, _timeOfDay, CultureInfo.InvariantCulture, DateTimeStyles.NoCurrentDateDefault, out var clock))
+        {
+            return false;
+        }
+
+        return TryZone(day.Date + clock.TimeOfDay, out value);
+    }
+
     private bool TryLocal(string text, string[] formats, out DateTimeOffset value)
     {
         value = default;
-        if (!DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) || _zone.IsInvalidTime(local))
+        return DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && TryZone(local, out value);
+    }
+
+    private bool TryZone(DateTime local, out DateTimeOffset value)
+    {
+        value = default;
+        if (_zone.IsInvalidTime(local))
         {
             return false;
         }
