@@ -241,4 +241,52 @@ public sealed class ProfileDraftTests
 
         Assert.That(warnings.Select(w => w.Path), Is.EqualTo(new[] { "fields[1].map.red" }));
     }
+
+    public static IEnumerable<TestCaseData> Replacements() =>
+        new[] { "null", "0", "-1", "1.5", "1e400", "\"\"", "\"x\"", "true", "[]", "{}", "[{}]", "{\"a\":[]}" }.Select(v => new TestCaseData(v).SetName($"Any_value_of_a_draft_replaced_by_{v}_gives_errors_not_exceptions"));
+
+    [TestCaseSource(nameof(Replacements))]
+    public void Any_value_replaced_gives_errors_not_exceptions(string replacement)
+    {
+        foreach (var source in new[] { Drafts.MadeUpRegion, MadeUpRegions.ProfileText("340000"), MadeUpRegions.ProfileText("150000") })
+        {
+            var paths = new List<object[]>();
+            Walk(JsonNode.Parse(source)!, [], paths);
+            foreach (var path in paths)
+            {
+                var draft = JsonNode.Parse(source)!;
+                var parent = path[..^1].Aggregate(draft, (node, step) => step is int i ? node[i]! : node[(string)step]!);
+                if (path[^1] is int index)
+                {
+                    parent[index] = JsonNode.Parse(replacement);
+                }
+                else
+                {
+                    parent[(string)path[^1]] = JsonNode.Parse(replacement);
+                }
+
+                Assert.DoesNotThrow(() => ProfileDraft.Compile(draft.ToJsonString()), string.Join("/", path));
+            }
+        }
+    }
+
+    /// <summary>Every value's path, as keys and indexes.</summary>
+    private static void Walk(JsonNode node, object[] path, List<object[]> into)
+    {
+        var children = node switch
+        {
+            JsonObject o => o.Select(p => ((object)p.Key, p.Value)).ToList(),
+            JsonArray a => a.Select((v, i) => ((object)i, v)).ToList(),
+            _ => [],
+        };
+        foreach (var (step, child) in children)
+        {
+            object[] childPath = [.. path, step];
+            into.Add(childPath);
+            if (child is not null)
+            {
+                Walk(child, childPath, into);
+            }
+        }
+    }
 }

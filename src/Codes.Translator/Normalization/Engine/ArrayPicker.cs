@@ -5,6 +5,11 @@ internal static class ArrayPicker
 {
     public static PayloadPaths Pick(ProfilePlan plan, NativePayload payload, RecordBuilder builder)
     {
+        if (plan.Picks.Length == 0)
+        {
+            return PayloadPaths.Direct;
+        }
+
         var paths = new PayloadPaths(plan.ArrayPaths);
         foreach (var pick in plan.Picks)
         {

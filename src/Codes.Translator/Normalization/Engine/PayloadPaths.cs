@@ -11,6 +11,9 @@ internal sealed class PayloadPaths(IReadOnlySet<string> arrays)
     private readonly Dictionary<string, int> _picked = new(StringComparer.Ordinal);
     private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
 
+    /// <summary>For a profile without arrays: nothing is picked, so one shared instance serves every call.</summary>
+    public static PayloadPaths Direct { get; } = new(new HashSet<string>());
+
     public void Picked(string arrayPath, int index) => _picked[arrayPath] = index;
 
     /// <summary>A pick that failed has been reported; the fields below it are not read (they would only repeat the error).</summary>

@@ -20,7 +20,10 @@ internal static class PayloadReader
             : JsonPayloadReader.Read(body, plan.ArrayPaths);
     }
 
-    /// <summary>A child's path, and its rule path (the same without array indexes).</summary>
-    public static (string Path, string RulePath) Child(string? path, string? rulePath, string name) =>
-        (path is null ? name : path + "/" + name, rulePath is null ? name : rulePath + "/" + name);
+    /// <summary>A child's path, and its rule path (the same without array indexes: one string until an array entry is entered).</summary>
+    public static (string Path, string RulePath) Child(string? path, string? rulePath, string name)
+    {
+        var child = path is null ? name : path + "/" + name;
+        return (child, ReferenceEquals(path, rulePath) ? child : rulePath is null ? name : rulePath + "/" + name);
+    }
 }
