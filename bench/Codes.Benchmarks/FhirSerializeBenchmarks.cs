@@ -24,10 +24,11 @@ public class FhirSerializeBenchmarks
     public void Setup()
     {
         var root = AppContext.BaseDirectory;
-        var normalizer = new Normalizer(RegionCatalog.LoadFromDirectory(Path.Combine(root, "schemas", "regions")));
+        var catalog = RegionCatalog.LoadFromDirectory(Path.Combine(root, "schemas", "regions"));
+        var normalizer = new Normalizer();
         var body = File.ReadAllBytes(Path.Combine(root, "fixtures", Region, "green.json"));
         var context = new NormalizationContext(new DateTimeOffset(2022, 12, 31, 0, 0, 0, TimeSpan.Zero));
-        _record = normalizer.Normalize(Region, body, "application/json", context).Record
+        _record = normalizer.Normalize(catalog.Find(Region)!, body, "application/json", context).Record
             ?? throw new InvalidOperationException($"the {Region} green sample does not normalize");
         _bundle = FhirBundleWriter.ToBundle(_record);
     }

@@ -8,7 +8,8 @@ namespace HealthCode.Benchmarks;
 [MemoryDiagnoser]
 public class NormalizeBenchmarks
 {
-    private Normalizer _normalizer = null!;
+    private readonly Normalizer _normalizer = new();
+    private RegionProfile _profile = null!;
     private byte[] _body = [];
     private string _contentType = "application/json";
     private readonly NormalizationContext _context = new(new DateTimeOffset(2022, 12, 31, 0, 0, 0, TimeSpan.Zero));
@@ -21,16 +22,16 @@ public class NormalizeBenchmarks
     {
         var root = AppContext.BaseDirectory;
         var catalog = RegionCatalog.LoadFromDirectory(Path.Combine(root, "schemas", "regions"));
-        _normalizer = new Normalizer(catalog);
-        var xml = catalog.Find(Region)!.Format == "xml";
+        _profile = catalog.Find(Region)!;
+        var xml = _profile.Format == PayloadFormat.Xml;
         _contentType = xml ? "application/xml" : "application/json";
         _body = File.ReadAllBytes(Path.Combine(root, "fixtures", Region, xml ? "green.xml" : "green.json"));
-        if (!_normalizer.Normalize(Region, _body, _contentType, _context).Succeeded)
+        if (!_normalizer.Normalize(_profile, _body, _contentType, _context).Succeeded)
         {
             throw new InvalidOperationException($"the {Region} green sample does not normalize");
         }
     }
 
     [Benchmark]
-    public bool Normalize() => _normalizer.Normalize(Region, _body, _contentType, _context).Succeeded;
+    public bool Normalize() => _normalizer.Normalize(_profile, _body, _contentType, _context).Succeeded;
 }

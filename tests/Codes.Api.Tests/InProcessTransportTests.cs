@@ -1,4 +1,6 @@
+using HealthCode.Api.Tests.Support;
 using HealthCode.Translator.Normalization;
+using HealthCode.Translator.Normalization.Time;
 using HealthCode.Translator.Profiles;
 using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Privacy;
@@ -19,7 +21,7 @@ public sealed class InProcessTransportTests
 
     private static InboundStatusEvent Event(string sequence) => new(
         "110000", "110000", sequence, null, "application/json",
-        StatusTimeRewriterTests.Fresh("110000/green.json", DateTimeOffset.UtcNow), Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, null, null, "http");
+        StatusTimeRewriter.Rewrite(Regions.Find("110000")!, Fixtures.Read("110000/green.json"), DateTimeOffset.UtcNow), Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, null, null, "http");
 
     private static ServiceProvider Build(IStatusStore store, RecordingObserver observer, Action<IngestionOptions>? tune = null)
     {
@@ -27,7 +29,7 @@ public sealed class InProcessTransportTests
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.Configure<IngestionOptions>(o => tune?.Invoke(o));
-        services.AddSingleton(sp => new StatusEventConsumer(store, new Normalizer(Regions), Regions, HolderKeys.FromSecret("a-test-secret-of-enough-bytes"),
+        services.AddSingleton(sp => new StatusEventConsumer(store, new Normalizer(), Regions, HolderKeys.FromSecret("a-test-secret-of-enough-bytes"),
             TimeProvider.System, new SignatureEventAuthenticator(TrustStore.Empty, TimeProvider.System),
             sp.GetRequiredService<IOptions<IngestionOptions>>(), new IngestionMetrics()));
         services.AddSingleton<IStatusEventObserver>(observer);

@@ -16,33 +16,12 @@ public sealed class CatalogTests
     {
         _dir = Path.Combine(Path.GetTempPath(), "hc-catalog-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(_dir, "regions"));
-        File.Copy(TestPaths.ProfileSchema, Path.Combine(_dir, RegionCatalog.SchemaFileName));
     }
 
     [TearDown]
     public void RemoveFolder() => Directory.Delete(_dir, recursive: true);
 
-    private const string MadeUpRegion = """
-        {
-          "id": "460000",
-          "name": "Hainan test code",
-          "format": "json",
-          "codePattern": "^HN[0-9]{8}$",
-          "maxStatusAge": "PT6H",
-          "timeZone": "Asia/Shanghai",
-          "labels": { "green": "绿码", "yellow": "黄码", "red": "红码", "unknown": "未知" },
-          "fields": [
-            { "path": "c", "type": "string", "required": true, "to": "code.value" },
-            { "path": "s", "type": "string", "required": true, "to": "code.nativeLevel", "map": {
-                "G": { "code.level": "green" }, "Y": { "code.level": "yellow" }, "R": { "code.level": "red" } } },
-            { "path": "who/n", "type": "string", "required": true, "to": "person.name" },
-            { "path": "who/p", "type": "string", "required": true, "to": "person.document.number" },
-            { "path": "t", "type": "string", "required": true, "to": "code.statusAt", "time": "dd.MM.yyyy HH:mm" }
-          ],
-          "constants": { "person.document.type": "passport" },
-          "validity": { "after": "PT6H" }
-        }
-        """;
+    private const string MadeUpRegion = Drafts.MadeUpRegion;
 
     private RegionCatalog LoadWith(string file, string json)
     {
@@ -63,10 +42,7 @@ public sealed class CatalogTests
     public void A_thirteenth_region_is_added_by_a_file_alone()
     {
         var catalog = LoadWith("460000.json", MadeUpRegion);
-        var normalizer = new Normalizer(catalog);
-        var body = """{"c":"HN12345678","s":"Y","who":{"n":"Li Lei","p":"e 1234 567"},"t":"01.03.2022 09:30"}""";
-
-        var result = normalizer.Normalize("460000", Encoding.UTF8.GetBytes(body), "application/json", Shared.Context);
+        var result = Shared.Normalizer.Normalize(catalog.Find("460000")!, Encoding.UTF8.GetBytes(Drafts.Payload), "application/json", Shared.Context);
 
         Assert.That(result.Errors, Is.Empty);
         var code = result.Record!.Code;
@@ -165,7 +141,7 @@ public sealed class CatalogTests
         {
             foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Fixtures, region.Id)).Where(f => !f.EndsWith(".expected.json", StringComparison.Ordinal)))
             {
-                var code = Shared.Normalizer.ReadCodeValue(region.Id, File.ReadAllBytes(file), region.Format == "xml" ? "application/xml" : "application/json").Code!;
+                var code = Shared.Normalizer.ReadCodeValue(region, File.ReadAllBytes(file), Shared.ContentType(region)).Code!;
                 Assert.That(Shared.Catalog.DetectIssuers(code).Select(p => p.Id), Is.EqualTo(new[] { region.Id }), file);
             }
         }
@@ -176,5 +152,61 @@ public sealed class CatalogTests
     {
         Assert.That(Shared.Catalog.All.ToDictionary(p => p.Id, p => p.MaxStatusAgeSpan.TotalHours).Where(kv => kv.Value != 24).Select(kv => kv.Key), Is.EqualTo(new[] { "440000" }));
         Assert.That(Shared.Catalog.Find("440000")!.MaxStatusAgeSpan, Is.EqualTo(TimeSpan.FromHours(12)));
+    }
+
+    [Test]
+    public void Reading_a_folder_reports_errors_per_file_and_keeps_every_good_profile()
+    {
+        File.WriteAllText(Path.Combine(_dir, "regions", "460000.json"), MadeUpRegion);
+        File.WriteAllText(Path.Combine(_dir, "regions", "150000.json"), MadeUpRegion.Replace("460000", "150000").Replace("Asia/Shanghai", "Mars/Olympus"));
+        File.WriteAllText(Path.Combine(_dir, "regions", "230000.json"), "{ not json");
+
+        var load = RegionCatalog.ReadDirectory(Path.Combine(_dir, "regions"));
+
+        Assert.That(load.Profiles.Select(p => p.Id), Is.EqualTo(new[] { "460000" }));
+        Assert.That(load.Failures.Select(f => (f.File, f.Errors[0].Path)), Is.EqualTo(new[] { ("150000.json", "timeZone"), ("230000.json", "$") }));
+        Assert.That(load.Succeeded, Is.False);
+    }
+
+    [Test]
+    public void Reading_a_missing_folder_is_a_failure_not_an_exception()
+    {
+        var load = RegionCatalog.ReadDirectory(Path.Combine(_dir, "no-such-folder"));
+
+        Assert.That((load.Profiles.Count, load.Failures.Count), Is.EqualTo((0, 1)));
+    }
+
+    [Test]
+    public void Start_up_loading_still_throws_for_the_first_bad_file()
+    {
+        File.WriteAllText(Path.Combine(_dir, "regions", "230000.json"), "{ not json");
+
+        Assert.Throws<ProfileLoadException>(() => LoadWith("460000.json", MadeUpRegion));
+    }
+
+    [Test]
+    public void Every_shipped_profile_has_a_version_and_its_own_content_hash()
+    {
+        Assert.That(Shared.Catalog.All.Select(p => p.Version), Is.All.EqualTo("2022-12-01"));
+        Assert.That(Shared.Catalog.All.Select(p => p.Hash).Distinct().Count(), Is.EqualTo(Shared.Catalog.All.Count));
+    }
+
+    [Test]
+    public void The_content_hash_is_of_the_file_bytes()
+    {
+        var catalog = LoadWith("460000.json", MadeUpRegion);
+        var bytes = File.ReadAllBytes(Path.Combine(_dir, "regions", "460000.json"));
+
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..16];
+
+        Assert.That(catalog.Find("460000")!.Hash, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void A_catalogue_refuses_two_profiles_with_one_id()
+    {
+        var profile = Shared.Profile("110000");
+
+        Assert.Throws<ArgumentException>(() => _ = new RegionCatalog([profile, profile]));
     }
 }

@@ -8,20 +8,6 @@ namespace HealthCode.Translator.Tests;
 
 public sealed class FixtureTests
 {
-    /// <summary>
-    /// Canonical keys that some shipped fixtures expect although their payload carries no such field (and their region
-    /// documents none). The translator does not invent data; these fixtures need correcting upstream. The test still
-    /// fails if anything else differs, or if the fixture is fixed and the exception becomes unnecessary.
-    /// </summary>
-    private static readonly Dictionary<string, string[]> KnownFixtureDefects = new(StringComparer.Ordinal)
-    {
-        ["320000/green"] = ["health.vaccination.doses"],
-        ["420000/green"] = ["health.vaccination.doses"],
-        ["500000/green"] = ["health.vaccination.doses"],
-        ["510000/green"] = ["health.vaccination.doses"],
-        ["820000/green"] = ["health.vaccination.doses"],
-    };
-
     public static IEnumerable<TestCaseData> Samples()
     {
         foreach (var expected in Directory.GetFiles(TestPaths.Fixtures, "*.expected.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -39,7 +25,7 @@ public sealed class FixtureTests
         var contentType = expectedDoc.RootElement.GetProperty("contentType").GetString()!;
         var payloadFile = Directory.GetFiles(Path.Combine(TestPaths.Fixtures, region), name + ".*").Single(f => !f.EndsWith(".expected.json", StringComparison.Ordinal));
 
-        var result = Shared.Normalizer.Normalize(region, File.ReadAllBytes(payloadFile), contentType, Shared.Context);
+        var result = Shared.Normalizer.Normalize(Shared.Profile(region), File.ReadAllBytes(payloadFile), contentType, Shared.Context);
 
         Assert.That(result.Errors, Is.Empty, () => string.Join("; ", result.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
         Assert.That(result.Succeeded, Is.True, result.FailureDetail);
@@ -48,14 +34,6 @@ public sealed class FixtureTests
         actual.Remove("schemaVersion");
         var expected = Flatten.Json(expectedDoc.RootElement.GetProperty("canonical"));
         expected.Remove("schemaVersion");
-
-        var defects = KnownFixtureDefects.GetValueOrDefault($"{region}/{name}", []);
-        foreach (var key in defects)
-        {
-            Assert.That(actual.ContainsKey(key), Is.False, $"{key} is now produced: remove the known-defect entry for {region}/{name}");
-            Assert.That(expected.ContainsKey(key), Is.True, $"the fixture {region}/{name} was corrected: remove its known-defect entry");
-            expected.Remove(key);
-        }
 
         Assert.That(actual, Is.EquivalentTo(expected));
     }
@@ -66,7 +44,7 @@ public sealed class FixtureTests
         var schema = JsonSchema.FromJsonAsync(File.ReadAllText(TestPaths.CanonicalSchema)).GetAwaiter().GetResult();
         var contentType = region == "610000" ? "application/xml" : "application/json";
         var payloadFile = Directory.GetFiles(Path.Combine(TestPaths.Fixtures, region), name + ".*").Single(f => !f.EndsWith(".expected.json", StringComparison.Ordinal));
-        var result = Shared.Normalizer.Normalize(region, File.ReadAllBytes(payloadFile), contentType, Shared.Context);
+        var result = Shared.Normalizer.Normalize(Shared.Profile(region), File.ReadAllBytes(payloadFile), contentType, Shared.Context);
 
         var errors = schema.Validate(CanonicalJson.Serialize(result.Record!));
 

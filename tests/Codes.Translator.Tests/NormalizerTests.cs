@@ -9,9 +9,9 @@ namespace HealthCode.Translator.Tests;
 public sealed class NormalizerTests
 {
     [Test]
-    public void Unknown_region_is_reported_as_such()
+    public void Unknown_region_has_no_profile_to_normalize_with()
     {
-        Assert.That(Shared.Normalize("999999", "{}").Failure, Is.EqualTo(FailureKind.UnknownRegion));
+        Assert.That(Shared.Catalog.Find("999999"), Is.Null);
     }
 
     [TestCase(null)]
@@ -20,7 +20,7 @@ public sealed class NormalizerTests
     [TestCase("application/json; charset=gbk")]
     public void Wrong_or_missing_content_type_is_unsupported(string? contentType)
     {
-        var result = Shared.Normalizer.Normalize("110000", Encoding.UTF8.GetBytes(Shared.Fixture("110000", "green.json")), contentType, Shared.Context);
+        var result = Shared.Normalizer.Normalize(Shared.Profile("110000"), Encoding.UTF8.GetBytes(Shared.Fixture("110000", "green.json")), contentType, Shared.Context);
 
         Assert.That(result.Failure, Is.EqualTo(FailureKind.UnsupportedMediaType));
     }
@@ -290,7 +290,7 @@ public sealed class NormalizerTests
     {
         var body = Encoding.UTF8.GetBytes(Payloads.With("110000", "green.json", p => { p.Remove("zt"); p["hs"]!["jg"] = "?"; }));
 
-        var result = Shared.Normalizer.ReadCodeValue("110000", body, "application/json");
+        var result = Shared.Normalizer.ReadCodeValue(Shared.Profile("110000"), body, "application/json");
 
         Assert.That((result.Code, result.Failure), Is.EqualTo(("BJ-EBD659B33BC0AF834476", FailureKind.None)));
     }
@@ -298,7 +298,7 @@ public sealed class NormalizerTests
     [Test]
     public void Read_code_value_reads_xml()
     {
-        var result = Shared.Normalizer.ReadCodeValue("610000", Encoding.UTF8.GetBytes(Shared.Fixture("610000", "red.xml")), "application/xml");
+        var result = Shared.Normalizer.ReadCodeValue(Shared.Profile("610000"), Encoding.UTF8.GetBytes(Shared.Fixture("610000", "red.xml")), "application/xml");
 
         Assert.That(result.Code, Is.EqualTo("SX770879132A0E47DDCB"));
     }
@@ -308,7 +308,7 @@ public sealed class NormalizerTests
     {
         var body = Encoding.UTF8.GetBytes(Payloads.With("110000", "green.json", p => p["mz"] = "nope"));
 
-        var result = Shared.Normalizer.ReadCodeValue("110000", body, "application/json");
+        var result = Shared.Normalizer.ReadCodeValue(Shared.Profile("110000"), body, "application/json");
 
         Assert.That(result.Failure, Is.EqualTo(FailureKind.Invalid));
         Assert.That(result.Errors.Keys, Is.EquivalentTo(new[] { "/mz" }));

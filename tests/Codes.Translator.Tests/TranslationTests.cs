@@ -149,7 +149,7 @@ public sealed class TranslationTests
         {
             foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Fixtures, region.Id)).Where(f => !f.EndsWith(".expected.json", StringComparison.Ordinal)))
             {
-                var record = Shared.Normalizer.Normalize(region.Id, File.ReadAllBytes(file), region.Format == "xml" ? "application/xml" : "application/json", Shared.Context).Record!;
+                var record = Shared.Normalizer.Normalize(region, File.ReadAllBytes(file), Shared.ContentType(region), Shared.Context).Record!;
                 var sub = Translator.VocabularyOf(region.Id).Entries[record.Code.NativeLevel].Details.ContainsKey(record.Code.SubStatus ?? string.Empty) ? record.Code.SubStatus : null;
 
                 Assert.That(Translator.Translate(region.Id, "000000", record.Code.NativeLevel, sub).Level, Is.EqualTo(record.Code.Level), file);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using HealthCode.Translator.Profiles;
 
 namespace HealthCode.Api.DryRun;
@@ -14,14 +13,8 @@ internal sealed class DraftOverlayCatalog(IRegionCatalog active, RegionProfile d
     public IReadOnlyList<RegionProfile> DetectIssuers(string code)
     {
         var found = active.DetectIssuers(code).Where(p => p.Id != draft.Id).ToList();
-        try
-        {
-            if (draft.CodeRegex.IsMatch(code)) found.Add(draft);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // A draft pattern that cannot decide in time does not claim the code (fail closed).
-        }
+        // MatchesCode fails closed: a draft pattern that cannot decide in time does not claim the code.
+        if (draft.MatchesCode(code)) found.Add(draft);
         return [.. found.OrderBy(p => p.Id, StringComparer.Ordinal)];
     }
 }

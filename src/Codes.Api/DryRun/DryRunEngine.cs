@@ -7,6 +7,7 @@ using HealthCode.Api.Samples;
 using HealthCode.Translator.Canonical;
 using HealthCode.Translator.Fhir;
 using HealthCode.Translator.Normalization;
+using HealthCode.Translator.Normalization.Time;
 using HealthCode.Translator.Profiles;
 using HealthCode.Translator.Schemas;
 using HealthCode.Translator.Serialization;
@@ -51,19 +52,16 @@ public sealed partial class DryRunEngine(
         CanonicalFields.CodeStatusAt, CanonicalFields.CodeValidUntil, CanonicalFields.NatSampledAt, CanonicalFields.NatReportedAt,
     };
 
-    private static readonly Lazy<JsonSchema> ProfileSchema = new(() => JsonSchema.FromJsonAsync(File.ReadAllText(
-        Path.Combine(AppContext.BaseDirectory, "schemas", RegionCatalog.SchemaFileName))).GetAwaiter().GetResult());
-
     public bool IsLoaded(string region) => regions.Find(region) is not null;
 
-    /// <summary>"json" or "xml"; null for a region that is not loaded.</summary>
-    public string? FormatOf(string region) => regions.Find(region)?.Format;
+    /// <summary>The payload format of a loaded region; null for a region that is not loaded.</summary>
+    public PayloadFormat? FormatOf(string region) => regions.Find(region)?.Format;
 
-    public static string MediaTypeOf(string format) => MediaTypes.ForFormat(format);
+    public static string MediaTypeOf(PayloadFormat format) => MediaTypes.ForFormat(format);
 
     /// <summary>The active profile of a loaded region, as JSON a draft can start from.</summary>
     public JsonNode? ActiveProfile(string region) =>
-        regions.Find(region) is { } profile ? JsonSerializer.SerializeToNode(profile, ProfileOut) : null;
+        regions.Find(region) is { } profile ? JsonSerializer.SerializeToNode(profile.Definition, ProfileOut) : null;
 
     /// <summary>A shipped sample with its status time set to now, so it verifies as current (as the embedded seeding does).</summary>
     public byte[] WithCurrentStatusTime(string region, byte[] body) =>
@@ -74,7 +72,7 @@ public sealed partial class DryRunEngine(
     {
         errors = [];
         if (draft is null)
-            return regions.Find(region ?? "") is { } profile ? new PreparedProfile(profile, normalizer, regions, IsDraft: false) : null;
+            return regions.Find(region ?? "") is { } profile ? new PreparedProfile(profile, regions, IsDraft: false) : null;
 
         var found = new List<ProfileError>();
         var prepared = CompileDraft(draft.Value, found);
@@ -87,7 +85,7 @@ public sealed partial class DryRunEngine(
         NormalizationResult result;
         try
         {
-            result = prepared.Normalizer.Normalize(prepared.Profile.Id, body, contentType, new NormalizationContext(time.GetUtcNow(), eventTime));
+            result = normalizer.Normalize(prepared.Profile, body, contentType, new NormalizationContext(time.GetUtcNow(), eventTime));
         }
         catch (Exception e) when (prepared.IsDraft && e is not OperationCanceledException)
         {
@@ -146,8 +144,7 @@ public sealed partial class DryRunEngine(
         return new VerifyAttempt(new DryRunVerify(response.Decision, response.Level, response.Reasons, response.Policy, response.Display, at), null, null);
     }
 
-    // Today's Translator compiles a profile only from files or on first use; these are the same three steps:
-    // the JSON Schema, the record shape, then the compiler's semantic checks (regexes, zones, map targets).
+    // The Translator's own draft compiler: schema, shape and semantic checks (regexes, zones, map targets), never throwing.
     private PreparedProfile? CompileDraft(JsonElement draft, List<ProfileError> errors)
     {
         if (draft.ValueKind != JsonValueKind.Object)
@@ -156,60 +153,14 @@ public sealed partial class DryRunEngine(
             return null;
         }
 
-        var text = draft.GetRawText();
-        ICollection<NJsonSchema.Validation.ValidationError> schemaErrors;
-        try
+        var compiled = ProfileDraft.Compile(draft);
+        if (compiled.Profile is not { } profile)
         {
-            schemaErrors = ProfileSchema.Value.Validate(text);
-        }
-        catch (Newtonsoft.Json.JsonException)
-        {
-            errors.Add(new ProfileError("$", "the profile could not be read (too deeply nested?)"));
-            return null;
-        }
-        if (schemaErrors.Count > 0)
-        {
-            errors.AddRange(SchemaErrors.Leaves(schemaErrors)
-                .Select(e => new ProfileError(SchemaErrors.FieldOf(e), Words(e.Kind.ToString())))
-                .Distinct());
+            errors.AddRange(compiled.Errors);
             return null;
         }
 
-        RegionProfile profile;
-        try
-        {
-            profile = JsonSerializer.Deserialize<RegionProfile>(text, ProfileIn)!;
-        }
-        catch (JsonException e)
-        {
-            errors.Add(new ProfileError(e.Path is { Length: > 2 } path ? path[2..] : "$", "does not have the shape of a region profile"));
-            return null;
-        }
-
-        var catalog = new DraftOverlayCatalog(regions, profile);
-        var draftNormalizer = new Normalizer(catalog);
-        try
-        {
-            // The normalizer compiles a profile it does not hold precompiled on first use; an empty read forces it now.
-            draftNormalizer.ReadCodeValue(profile.Id, ReadOnlySpan<byte>.Empty, null);
-        }
-        catch (ProfileLoadException e)
-        {
-            errors.Add(new ProfileError(e.Field, e.Problem));
-            return null;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            errors.Add(new ProfileError("$", $"the profile could not be compiled ({e.GetType().Name})"));
-            return null;
-        }
-        return new PreparedProfile(profile, draftNormalizer, catalog, IsDraft: true);
+        return new PreparedProfile(profile, new DraftOverlayCatalog(regions, profile), IsDraft: true);
     }
 
-    // NJsonSchema names its checks in PascalCase (PropertyRequired); a reader wants "property required".
-    private static string Words(string kind) => CapitalLetter().Replace(kind, " $0").Trim().ToLowerInvariant();
-
-
-    [GeneratedRegex("[A-Z]")]
-    private static partial Regex CapitalLetter();
 }

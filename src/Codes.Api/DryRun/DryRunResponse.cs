@@ -1,3 +1,4 @@
+using HealthCode.Translator.Profiles;
 namespace HealthCode.Api.DryRun;
 
 /// <summary>

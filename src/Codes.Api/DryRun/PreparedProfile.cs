@@ -1,4 +1,3 @@
-using HealthCode.Translator.Normalization;
 using HealthCode.Translator.Profiles;
 
 namespace HealthCode.Api.DryRun;
@@ -7,4 +6,4 @@ namespace HealthCode.Api.DryRun;
 /// The profile a dry run uses, ready to run: the active one of a loaded region, or a compiled draft with the catalog
 /// that puts it in its region's place (so verify takes the draft as the issuer's profile).
 /// </summary>
-public sealed record PreparedProfile(RegionProfile Profile, INormalizer Normalizer, IRegionCatalog Catalog, bool IsDraft);
+public sealed record PreparedProfile(RegionProfile Profile, IRegionCatalog Catalog, bool IsDraft);

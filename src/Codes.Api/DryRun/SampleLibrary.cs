@@ -1,3 +1,4 @@
+using HealthCode.Translator.Profiles;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -22,7 +23,7 @@ public sealed class SampleLibrary(DryRunEngine engine)
         var directory = Path.Combine(SampleSeeder.SamplesDirectory, region);
         if (!Directory.Exists(directory)) return [];
 
-        var extension = format == "xml" ? ".xml" : ".json";
+        var extension = format == PayloadFormat.Xml ? ".xml" : ".json";
         return Directory.EnumerateFiles(directory, "*" + extension)
             .Where(f => !f.EndsWith(".expected.json", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
@@ -34,6 +35,6 @@ public sealed class SampleLibrary(DryRunEngine engine)
     }
 
     // The rewrite leaves JSON compact with \uXXXX escapes; a person pasting it into the playground wants it as shipped.
-    private static string Readable(string format, byte[] body) =>
-        format == "json" && JsonNode.Parse(body) is { } node ? node.ToJsonString(Indented) : Encoding.UTF8.GetString(body);
+    private static string Readable(PayloadFormat format, byte[] body) =>
+        format == PayloadFormat.Json && JsonNode.Parse(body) is { } node ? node.ToJsonString(Indented) : Encoding.UTF8.GetString(body);
 }

@@ -42,14 +42,14 @@ public static class NormalizeEndpoints
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (regions.Find(region) is null) return Problem.UnknownRegion(region);
+        if (regions.Find(region) is not { } profile) return Problem.UnknownRegion(region);
         if (format is not (null or "" or CanonicalFormat or FhirFormat))
             return Problem.BadRequest("format", $"format must be '{CanonicalFormat}' or '{FhirFormat}'.");
         var body = await RawBody.ReadAsync(request, cancellationToken);
         if (body is null) return Problem.TooLarge(RawBody.MaxBytes);
 
         var now = time.GetUtcNow();
-        var result = normalizer.Normalize(region, body, request.ContentType, new NormalizationContext(now, now));
+        var result = normalizer.Normalize(profile, body, request.ContentType, new NormalizationContext(now, now));
         if (!result.Succeeded) return Failure(result);
 
         if (format == FhirFormat || (format is null or "" && WantsFhir(request)))
@@ -67,7 +67,6 @@ public static class NormalizeEndpoints
         FailureKind.Malformed => result.Errors.Count > 0
             ? Problem.Invalid(StatusCodes.Status400BadRequest, ProblemTypes.Malformed, "The payload could not be parsed.", ToDictionary(result.Errors), result.FailureDetail)
             : Problem.Of(StatusCodes.Status400BadRequest, ProblemTypes.Malformed, "The payload could not be parsed.", result.FailureDetail),
-        FailureKind.UnknownRegion => Problem.Of(StatusCodes.Status404NotFound, ProblemTypes.UnknownRegion, "Unknown region.", result.FailureDetail),
         _ => Problem.Invalid(StatusCodes.Status422UnprocessableEntity, ProblemTypes.Validation,
             "The payload does not satisfy the region profile.", ToDictionary(result.Errors), result.FailureDetail),
     };

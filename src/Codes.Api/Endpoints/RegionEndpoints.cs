@@ -37,6 +37,6 @@ public static class RegionEndpoints
                 e.SubStatus,
                 e.Details.Count == 0 ? null : e.Details.ToDictionary(d => d.Key, d => d.Value.ToWire(), StringComparer.Ordinal)),
             StringComparer.Ordinal);
-        return new RegionInfo(profile.Id, profile.Name, profile.Format, profile.CodePattern, profile.MaxStatusAge, profile.TimeZone, profile.Labels, levels);
+        return new RegionInfo(profile.Id, profile.Name, profile.Format.ToWire(), profile.CodePattern, profile.MaxStatusAge, profile.TimeZone, profile.Labels, levels);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HealthCode.Translator.Normalization;
+using HealthCode.Translator.Normalization.Time;
 using HealthCode.Translator.Profiles;
 using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Store;
@@ -33,7 +34,7 @@ public sealed partial class SampleSeeder(
         foreach (var file in Directory.EnumerateFiles(SamplesDirectory, "*.*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var region = Path.GetFileName(Path.GetDirectoryName(file))!;
-            if (regions.Find(region) is not { } profile || Path.GetExtension(file) != (profile.Format == "xml" ? ".xml" : ".json")) continue;
+            if (regions.Find(region) is not { } profile || Path.GetExtension(file) != (profile.Format == PayloadFormat.Xml ? ".xml" : ".json")) continue;
 
             var now = time.GetUtcNow();
             var body = StatusTimeRewriter.Rewrite(profile, await File.ReadAllBytesAsync(file, cancellationToken), now);

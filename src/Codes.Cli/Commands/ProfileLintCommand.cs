@@ -18,7 +18,7 @@ public sealed class ProfileLintCommand(CliOutput output) : Command<ProfileLintSe
         var failed = 0;
         foreach (var file in settings.Files)
         {
-            var errors = HubLibraries.LintProfile(file, settings.SchemaFile);
+            var errors = HubLibraries.LintProfile(file);
             var warnings = errors.Count == 0 ? FhirWarnings(file, settings.Fhir) : [];
             if (errors.Count > 0) failed++;
             var mark = errors.Count > 0 ? "[red]✗[/]" : warnings.Count > 0 ? "[yellow]![/]" : "[green]✓[/]";

@@ -11,18 +11,11 @@ public sealed class ProfileLintSettings : CommandSettings
     [Description("Region profile files (JSON) to check.")]
     public string[] Files { get; init; } = [];
 
-    [CommandOption("--schema <FILE>")]
-    [Description("The region-profile JSON Schema (default: the shipped schemas/region-profile.schema.json).")]
-    public string? Schema { get; init; }
-
     [CommandOption("--fhir <DIR>")]
     [Description("Where the FHIR CodeSystems live (default: ../fhir beside the profile's folder, else the shipped schemas/fhir).")]
     public string? Fhir { get; init; }
 
-    public string SchemaFile => Schema ?? DataPaths.ProfileSchema;
-
     public override ValidationResult Validate() => InputFiles.All(
         InputFiles.Exist(Files, "profile"),
-        InputFiles.Exist([Schema], "--schema file"),
         InputFiles.FolderExists(Fhir, "--fhir"));
 }

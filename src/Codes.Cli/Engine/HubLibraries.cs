@@ -37,7 +37,7 @@ public sealed class HubLibraries
         _regions = regions;
         _policies = policies;
         _policiesDirectory = policiesDirectory;
-        _normalizer = new Normalizer(regions);
+        _normalizer = new Normalizer();
         _translator = new RiskTranslator(regions);
     }
 
@@ -82,11 +82,13 @@ public sealed class HubLibraries
         }
     }
 
-    public string DefaultContentType(string region) => _regions.Find(region)?.Format == "xml" ? MediaTypes.Xml : MediaTypes.Json;
+    public string DefaultContentType(string region) => _regions.Find(region)?.Format == PayloadFormat.Xml ? MediaTypes.Xml : MediaTypes.Json;
 
     public NormalizeOutcome Normalize(PayloadInput payload, DateTimeOffset at, bool fhir)
     {
-        var result = _normalizer.Normalize(payload.Region, payload.Body, payload.ContentType, new NormalizationContext(at));
+        if (_regions.Find(payload.Region) is not { } profile)
+            return new NormalizeOutcome(null, null, "unknown-region", $"no profile for region {payload.Region}", [new FieldIssue("region", "unknown region")], []);
+        var result = _normalizer.Normalize(profile, payload.Body, payload.ContentType, new NormalizationContext(at));
         var warnings = result.Warnings.Select(w => new FieldIssue(w.Field ?? "", w.Message, w.Code)).ToArray();
         if (!result.Succeeded)
         {
@@ -123,10 +125,11 @@ public sealed class HubLibraries
         var entries = new List<StatusEntry>();
         foreach (var status in alsoHeld.Append(subject))
         {
-            var result = _normalizer.Normalize(status.Region, status.Body, status.ContentType, new NormalizationContext(at));
-            if (!result.Succeeded)
+            var profile = _regions.Find(status.Region);
+            var result = profile is null ? null : _normalizer.Normalize(profile, status.Body, status.ContentType, new NormalizationContext(at));
+            if (result is null || !result.Succeeded)
             {
-                var fields = string.Join(", ", result.Errors.Keys.Order(StringComparer.Ordinal));
+                var fields = result is null ? "unknown region" : string.Join(", ", result.Errors.Keys.Order(StringComparer.Ordinal));
                 return checkpoints.Select(c => new CheckpointDecision(c, null, [], null, null, $"{status.Region} status rejected: normalization-failed ({fields})")).ToArray();
             }
 
@@ -148,29 +151,13 @@ public sealed class HubLibraries
         }).ToArray();
     }
 
-    /// <summary>Schema errors, then compile errors (only once the schema passes), each naming the profile field.</summary>
-    public static IReadOnlyList<FieldIssue> LintProfile(string profileFile, string schemaFile)
+    /// <summary>The Translator's draft compiler over the file (schema, then semantic checks), each error naming the profile field.</summary>
+    public static IReadOnlyList<FieldIssue> LintProfile(string profileFile)
     {
-        var schema = JsonSchema.FromJsonAsync(File.ReadAllText(schemaFile)).GetAwaiter().GetResult();
-        var schemaErrors = CheckSchema(schema, File.ReadAllText(profileFile));
-        if (schemaErrors.Count > 0) return schemaErrors;
-
-        // Compiled under its id's name so a draft saved as another name still gets its semantic checks; the name is reported apart.
-        var id = ProfileId(profileFile);
-        var issues = new List<FieldIssue>();
-        if (Path.GetFileName(profileFile) != id + ".json")
-            issues.Add(new FieldIssue("id", $"'{id}' does not match the file name; a catalog folder needs it as {id}.json"));
-        using var folder = new ScratchFolder();
-        File.Copy(profileFile, Path.Combine(folder.Path, id + ".json"));
-        try
-        {
-            RegionCatalog.LoadFromDirectory(folder.Path, schemaFile);
-        }
-        catch (ProfileLoadException ex)
-        {
-            issues.Add(new FieldIssue(ex.Field, ex.Problem));
-        }
-
+        var compiled = ProfileDraft.Compile(File.ReadAllBytes(profileFile));
+        var issues = compiled.Errors.Select(e => new FieldIssue(e.Path, e.Message)).ToList();
+        if (compiled.Profile is { } profile && Path.GetFileName(profileFile) != profile.Id + ".json")
+            issues.Add(new FieldIssue("id", $"'{profile.Id}' does not match the file name; a catalog folder needs it as {profile.Id}.json"));
         return issues;
     }
 
@@ -207,10 +194,9 @@ public sealed class HubLibraries
     private static RegionCatalog LoadRegions(string directory)
     {
         if (!Directory.Exists(directory)) throw new CliInputException($"profile folder not found: {directory}");
-        var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar))!, RegionCatalog.SchemaFileName);
         try
         {
-            return RegionCatalog.LoadFromDirectory(directory, File.Exists(beside) ? beside : DataPaths.ProfileSchema);
+            return RegionCatalog.LoadFromDirectory(directory);
         }
         catch (ProfileLoadException ex)
         {
@@ -233,7 +219,6 @@ public sealed class HubLibraries
 
     private static string FailureName(FailureKind kind) => kind switch
     {
-        FailureKind.UnknownRegion => "unknown-region",
         FailureKind.UnsupportedMediaType => "unsupported-media-type",
         FailureKind.Malformed => "malformed",
         _ => "invalid",

@@ -3,7 +3,6 @@ namespace HealthCode.Translator.Normalization;
 public enum FailureKind
 {
     None = 0,
-    UnknownRegion,
     UnsupportedMediaType,
     Malformed,
     Invalid,

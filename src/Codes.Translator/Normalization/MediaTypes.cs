@@ -1,3 +1,5 @@
+using HealthCode.Translator.Profiles;
+
 namespace HealthCode.Translator.Normalization;
 
 /// <summary>Which content types a profile format accepts. A charset parameter, if any, must be UTF-8: nothing else is decoded.</summary>
@@ -7,7 +9,7 @@ public static class MediaTypes
     public const string Xml = "application/xml";
     public const string TextXml = "text/xml";
 
-    public static bool Accepts(string format, string? contentType)
+    public static bool Accepts(PayloadFormat format, string? contentType)
     {
         if (string.IsNullOrWhiteSpace(contentType))
         {
@@ -16,7 +18,7 @@ public static class MediaTypes
 
         var parts = contentType.Split(';');
         var mediaType = parts[0].Trim();
-        var matches = format == "xml"
+        var matches = format == PayloadFormat.Xml
             ? mediaType.Equals(Xml, StringComparison.OrdinalIgnoreCase) || mediaType.Equals(TextXml, StringComparison.OrdinalIgnoreCase)
             : mediaType.Equals(Json, StringComparison.OrdinalIgnoreCase);
         if (!matches)
@@ -38,5 +40,5 @@ public static class MediaTypes
         return true;
     }
 
-    public static string ForFormat(string format) => format == "xml" ? Xml : Json;
+    public static string ForFormat(PayloadFormat format) => format == PayloadFormat.Xml ? Xml : Json;
 }

@@ -13,7 +13,7 @@ public sealed record FieldRule
     public required string Path { get; init; }
     /// <summary>Tried in order when Path is absent or empty (e.g. Hong Kong nameEn after nameZh).</summary>
     public IReadOnlyList<string>? Alternatives { get; init; }
-    /// <summary>"string", "integer" or "object" as the native payload carries it.</summary>
+    /// <summary>"string", "integer", "boolean", "object" or "array" as the native payload carries it.</summary>
     public required string Type { get; init; }
     public bool Required { get; init; }
     /// <summary>Required when another field has one of the listed values, forbidden otherwise (Beijing tcbh with zt 弹窗).</summary>
@@ -26,5 +26,11 @@ public sealed record FieldRule
     public string? Time { get; init; }
     /// <summary>"event-time": an absent or empty value falls back to the event's time with a status-time-missing warning.</summary>
     public string? Fallback { get; init; }
+    /// <summary>The time of day when it is in a separate field (a date in one field, a time in another).</summary>
+    public TimeOfDayRule? TimeOfDay { get; init; }
+    /// <summary>"trim", "upper-case", "lower-case": applied to a text value before pattern, map, to and time.</summary>
+    public IReadOnlyList<string>? Transform { get; init; }
+    /// <summary>For an array: the entry that the fields below its path read.</summary>
+    public ArrayPick? Pick { get; init; }
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, JsonElement>>? Map { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace HealthCode.Translator.Profiles;
 
-/// <summary>The loaded region profiles. Loaded once from a folder; a profile that fails its schema stops start-up.</summary>
+/// <summary>The loaded region profiles, compiled: what it hands out is what the normalizer runs.</summary>
 public interface IRegionCatalog
 {
     IReadOnlyList<RegionProfile> All { get; }

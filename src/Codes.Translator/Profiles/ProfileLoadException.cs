@@ -14,4 +14,12 @@ public sealed class ProfileLoadException : Exception
     public string File { get; }
     public string Field { get; }
     public string Problem { get; }
+
+    /// <summary>Names the first error's field; the problem lists every error, so one start-up failure shows them all.</summary>
+    public static ProfileLoadException For(string file, IReadOnlyList<ProfileError> errors)
+    {
+        var first = errors[0];
+        var rest = errors.Skip(1).Select(e => $"{e.Path}: {e.Message}");
+        return new ProfileLoadException(file, first.Path, string.Join("; ", rest.Prepend(first.Message)));
+    }
 }

@@ -1,125 +1,80 @@
-using HealthCode.Translator.Schemas;
-using System.Text.Json;
-using HealthCode.Translator.Normalization.Engine;
-using NJsonSchema;
-
 namespace HealthCode.Translator.Profiles;
 
 /// <summary>
-/// The region profiles of one folder (schemas/regions/*.json), each validated against schemas/region-profile.schema.json and then
-/// checked semantically. Adding a region is adding a file: nothing here knows any region.
+/// The region profiles of one folder (schemas/regions/*.json), each validated against schemas/region-profile.schema.json,
+/// checked semantically and compiled. Adding a region is adding a file: nothing here knows any region.
 /// </summary>
 public sealed class RegionCatalog : IRegionCatalog
 {
-    public const string SchemaFileName = "region-profile.schema.json";
+    private readonly Dictionary<string, RegionProfile> _byId;
 
-    private static readonly JsonSerializerOptions ProfileJson = new()
+    /// <exception cref="ArgumentException">Two profiles share an id.</exception>
+    public RegionCatalog(IEnumerable<RegionProfile> profiles)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        PropertyNameCaseInsensitive = false,
-        ReadCommentHandling = JsonCommentHandling.Disallow,
-    };
+        _byId = new Dictionary<string, RegionProfile>(StringComparer.Ordinal);
+        foreach (var profile in profiles)
+        {
+            if (!_byId.TryAdd(profile.Id, profile))
+            {
+                throw new ArgumentException($"region {profile.Id} is given more than once", nameof(profiles));
+            }
+        }
 
-    private readonly Dictionary<string, CompiledProfile> _byId;
-
-    private RegionCatalog(IEnumerable<CompiledProfile> profiles)
-    {
-        _byId = profiles.ToDictionary(p => p.Profile.Id, StringComparer.Ordinal);
-        All = _byId.Values.Select(p => p.Profile).OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
+        All = _byId.Values.OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
     }
 
     public IReadOnlyList<RegionProfile> All { get; }
 
-    public RegionProfile? Find(string regionId) => _byId.TryGetValue(regionId, out var compiled) ? compiled.Profile : null;
+    public RegionProfile? Find(string regionId) => _byId.GetValueOrDefault(regionId);
 
-    public IReadOnlyList<RegionProfile> DetectIssuers(string code)
-    {
-        var matches = new List<RegionProfile>(1);
-        foreach (var compiled in _byId.Values)
-        {
-            try
-            {
-                if (compiled.CodeRegex.IsMatch(code))
-                {
-                    matches.Add(compiled.Profile);
-                }
-            }
-            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
-            {
-                // A pathological scan cannot be attributed to this region: fail closed by not matching.
-            }
-        }
-
-        return matches.OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
-    }
-
-    internal CompiledProfile? CompiledFor(RegionProfile profile) =>
-        _byId.TryGetValue(profile.Id, out var compiled) && ReferenceEquals(compiled.Profile, profile) ? compiled : null;
+    public IReadOnlyList<RegionProfile> DetectIssuers(string code) => All.Where(p => p.MatchesCode(code)).ToArray();
 
     /// <summary>
-    /// Loads every *.json in <paramref name="regionsDirectory"/>. The schema defaults to region-profile.schema.json in the parent
-    /// folder (the repository's schemas/ layout). Throws <see cref="ProfileLoadException"/> naming the file and field on any problem.
+    /// Loads every *.json in <paramref name="regionsDirectory"/> for start-up: throws <see cref="ProfileLoadException"/>
+    /// naming the file and field of the first profile that has a problem.
     /// </summary>
-    public static RegionCatalog LoadFromDirectory(string regionsDirectory, string? schemaPath = null)
+    public static RegionCatalog LoadFromDirectory(string regionsDirectory)
     {
-        schemaPath ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(regionsDirectory).TrimEnd(Path.DirectorySeparatorChar))!, SchemaFileName);
-        if (!File.Exists(schemaPath))
+        var load = ReadDirectory(regionsDirectory);
+        if (load.Failures.Count > 0)
         {
-            throw new ProfileLoadException(schemaPath, "(file)", "the region-profile schema was not found");
+            throw ProfileLoadException.For(load.Failures[0].File, load.Failures[0].Errors);
         }
 
-        var schema = JsonSchema.FromJsonAsync(File.ReadAllText(schemaPath)).GetAwaiter().GetResult();
-        var files = Directory.GetFiles(regionsDirectory, "*.json").OrderBy(f => f, StringComparer.Ordinal).ToArray();
-        var profiles = new List<CompiledProfile>(files.Length);
-        foreach (var file in files)
-        {
-            profiles.Add(LoadFile(file, schema));
-        }
-
-        var duplicate = profiles.GroupBy(p => p.Profile.Id).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new ProfileLoadException(files[profiles.LastIndexOf(duplicate.Last())], "id", $"region {duplicate.Key} is defined more than once");
-        }
-
-        return new RegionCatalog(profiles);
+        return new RegionCatalog(load.Profiles);
     }
 
-    private static CompiledProfile LoadFile(string file, JsonSchema schema)
+    /// <summary>
+    /// Reads every *.json in <paramref name="regionsDirectory"/> without throwing for a bad file: each file either compiles
+    /// or reports its errors (for hot reload and linting, which must not lose the profiles that are fine).
+    /// </summary>
+    public static RegionCatalogLoad ReadDirectory(string regionsDirectory)
     {
-        var name = Path.GetFileName(file);
-        var text = File.ReadAllText(file);
-        ICollection<NJsonSchema.Validation.ValidationError> errors;
+        string[] files;
         try
         {
-            errors = schema.Validate(text);
+            files = Directory.GetFiles(regionsDirectory, "*.json");
         }
-        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or FormatException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ProfileLoadException(name, "(file)", "not valid JSON: " + ex.Message, ex);
+            return new RegionCatalogLoad([], [new ProfileFileErrors(regionsDirectory, [new ProfileError("$", "the folder cannot be read: " + ex.Message)])]);
         }
 
-        if (errors.Count > 0)
+        var profiles = new List<RegionProfile>(files.Length);
+        var failures = new List<ProfileFileErrors>();
+        foreach (var file in files.Order(StringComparer.Ordinal))
         {
-            throw new ProfileLoadException(name, SchemaErrors.FirstField(errors), SchemaErrors.Describe(errors));
+            var result = ProfileFile.Read(file);
+            if (result.Profile is { } profile)
+            {
+                profiles.Add(profile);
+            }
+            else
+            {
+                failures.Add(new ProfileFileErrors(Path.GetFileName(file), result.Errors));
+            }
         }
 
-        RegionProfile profile;
-        try
-        {
-            profile = JsonSerializer.Deserialize<RegionProfile>(text, ProfileJson)
-                ?? throw new ProfileLoadException(name, "(root)", "the profile is null");
-        }
-        catch (JsonException ex)
-        {
-            throw new ProfileLoadException(name, ex.Path ?? "(root)", ex.Message, ex);
-        }
-
-        if (Path.GetFileNameWithoutExtension(file) != profile.Id)
-        {
-            throw new ProfileLoadException(name, "id", $"the id '{profile.Id}' does not match the file name");
-        }
-
-        return ProfileCompiler.Compile(profile, name);
+        return new RegionCatalogLoad(profiles, failures);
     }
 }

@@ -1,42 +1,60 @@
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using HealthCode.Translator.Canonical;
+using HealthCode.Translator.Normalization.Engine;
+using HealthCode.Translator.Translation;
 
 namespace HealthCode.Translator.Profiles;
 
 /// <summary>
-/// One region's declarative profile, read from schemas/regions/&lt;id&gt;.json and validated by
-/// schemas/region-profile.schema.json. Everything region-specific lives here, not in C#.
+/// A region profile ready to use: checked and compiled once (by the catalogue or <see cref="ProfileDraft"/>), then
+/// shared by every call. The normalizer runs it as it is; nothing is looked up or compiled again.
 /// </summary>
-public sealed record RegionProfile
+public sealed class RegionProfile
 {
-    public required string Id { get; init; }
-    public required string Name { get; init; }
-    /// <summary>"json" or "xml".</summary>
-    public required string Format { get; init; }
-    /// <summary>For XML payloads: the required root element name.</summary>
-    public string? XmlRoot { get; init; }
-    public required string CodePattern { get; init; }
-    /// <summary>ISO 8601 duration, e.g. "PT24H": a status older than this is stale.</summary>
-    public required string MaxStatusAge { get; init; }
-    /// <summary>IANA zone used by time formats that carry no offset.</summary>
-    public required string TimeZone { get; init; }
-    /// <summary>Display labels keyed by canonical level ("green", "yellow", "red", "unknown").</summary>
-    public required IReadOnlyDictionary<string, string> Labels { get; init; }
-    public required IReadOnlyList<FieldRule> Fields { get; init; }
-    /// <summary>Canonical fields the region implies without sending them (e.g. Jiangsu idCard is always a resident-id).</summary>
-    public IReadOnlyDictionary<string, string>? Constants { get; init; }
-    /// <summary>Native fields known to carry nothing canonical, with why (reported as field-not-mapped warnings).</summary>
-    public IReadOnlyDictionary<string, string>? Informational { get; init; }
-    public ValidityRule? Validity { get; init; }
+    internal RegionProfile(ProfilePlan plan, RegionVocabulary vocabulary, TimeSpan maxStatusAge, string hash)
+    {
+        Hash = hash;
+        Plan = plan;
+        Vocabulary = vocabulary;
+        MaxStatusAgeSpan = maxStatusAge;
+    }
 
-    [JsonIgnore]
-    public Regex CodeRegex => _codeRegex ??= new Regex(CodePattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
-    private Regex? _codeRegex;
+    /// <summary>The profile as written.</summary>
+    public ProfileDefinition Definition => Plan.Definition;
 
-    [JsonIgnore]
-    public TimeSpan MaxStatusAgeSpan => System.Xml.XmlConvert.ToTimeSpan(MaxStatusAge);
+    public string Id => Definition.Id;
+
+    /// <summary>The profile's own "version" key, if it has one.</summary>
+    public string? Version => Definition.Version;
+
+    /// <summary>The first 16 hex digits of the SHA-256 of the profile's bytes: tells two loads of a file apart even when its version was not bumped.</summary>
+    public string Hash { get; }
+
+    public string Name => Definition.Name;
+
+    public PayloadFormat Format => Definition.Format;
+
+    public string CodePattern => Definition.CodePattern;
+
+    /// <summary>The compiled code pattern. It has a match timeout: prefer <see cref="MatchesCode"/>, which fails closed.</summary>
+    public Regex CodeRegex => Plan.CodeRegex;
+
+    public string MaxStatusAge => Definition.MaxStatusAge;
+
+    public TimeSpan MaxStatusAgeSpan { get; }
+
+    public string TimeZone => Definition.TimeZone;
+
+    public IReadOnlyDictionary<string, string> Labels => Definition.Labels;
+
+    /// <summary>The region's level vocabulary, derived from its level field.</summary>
+    public RegionVocabulary Vocabulary { get; }
+
+    internal ProfilePlan Plan { get; }
 
     public string LabelFor(RiskLevel level) =>
         Labels.TryGetValue(level.ToWire(), out var label) ? label : level.ToWire();
+
+    /// <summary>Whether a scanned code is one of this region's; false when the pattern times out (it cannot be attributed).</summary>
+    public bool MatchesCode(string code) => SafeRegex.Match(CodeRegex, code) == RegexOutcome.Match;
 }

@@ -7,15 +7,12 @@ namespace HealthCode.Translator.Translation;
 /// <summary>A region's level vocabulary, derived from its profile: the field whose "to" is code.nativeLevel, and the fields whose presentWhen hangs on it.</summary>
 public sealed class RegionVocabulary
 {
-    private RegionVocabulary(RegionProfile profile, IReadOnlyDictionary<string, NativeLevelEntry> entries, IReadOnlySet<string> levelNeutralSubStatuses, bool freeSubStatus)
+    private RegionVocabulary(IReadOnlyDictionary<string, NativeLevelEntry> entries, IReadOnlySet<string> levelNeutralSubStatuses, bool freeSubStatus)
     {
-        Profile = profile;
         Entries = entries;
         LevelNeutralSubStatuses = levelNeutralSubStatuses;
         AcceptsAnySubStatus = freeSubStatus;
     }
-
-    public RegionProfile Profile { get; }
 
     public IReadOnlyDictionary<string, NativeLevelEntry> Entries { get; }
 
@@ -29,7 +26,7 @@ public sealed class RegionVocabulary
     public string? PureNativeFor(RiskLevel level) =>
         Entries.Values.FirstOrDefault(e => e.Level == level && e.SubStatus is null && e.Details.Count == 0)?.NativeLevel;
 
-    public static RegionVocabulary From(RegionProfile profile)
+    internal static RegionVocabulary From(ProfileDefinition profile)
     {
         static string Norm(string path) => path.TrimStart('/');
         static string? Str(IReadOnlyDictionary<string, JsonElement> map, string key) =>
@@ -64,6 +61,6 @@ public sealed class RegionVocabulary
             .OfType<string>()
             .ToHashSet(StringComparer.Ordinal);
         var free = profile.Fields.Any(f => f.To == CanonicalFields.CodeSubStatus);
-        return new RegionVocabulary(profile, entries, neutral, free);
+        return new RegionVocabulary(entries, neutral, free);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using HealthCode.Translator.Canonical;
 using HealthCode.Translator.Profiles;
 
@@ -11,17 +10,17 @@ namespace HealthCode.Translator.Translation;
 public sealed class RiskTranslator
 {
     private readonly IRegionCatalog _catalog;
-    private readonly ConcurrentDictionary<string, RegionVocabulary> _vocabularies = new(StringComparer.Ordinal);
 
     public RiskTranslator(IRegionCatalog catalog) => _catalog = catalog;
 
-    public RegionVocabulary VocabularyOf(string region) => Vocabulary(region, "region");
+    public RegionVocabulary VocabularyOf(string region) => Profile(region, "region").Vocabulary;
 
     /// <exception cref="TranslationException">ParamName says which argument is wrong: from, to, level or subStatus.</exception>
     public TranslationResult Translate(string from, string to, string level, string? subStatus = null)
     {
-        var source = Vocabulary(from, nameof(from));
-        var target = Vocabulary(to, nameof(to));
+        var source = Profile(from, nameof(from)).Vocabulary;
+        var targetProfile = Profile(to, nameof(to));
+        var target = targetProfile.Vocabulary;
         if (!source.Entries.TryGetValue(level, out var entry))
         {
             throw new TranslationException(nameof(level), TranslationError.UnknownValue,
@@ -56,13 +55,9 @@ public sealed class RiskTranslator
         var nativeLevel = sameRegion ? level : target.PureNativeFor(canonical);
         // Outside its own region a sub-status (popup-4, g28, under-review) has no equivalent: the level carries over, the nuance does not.
         var exact = !ambiguous && nativeLevel is not null && (sameRegion || (subStatus is null && entry.SubStatus is null));
-        return new TranslationResult(canonical, new TranslationTarget(to, target.Profile.LabelFor(canonical), nativeLevel), exact);
+        return new TranslationResult(canonical, new TranslationTarget(to, targetProfile.LabelFor(canonical), nativeLevel), exact);
     }
 
-    private RegionVocabulary Vocabulary(string region, string parameter)
-    {
-        var profile = _catalog.Find(region) ?? throw new TranslationException(parameter, TranslationError.UnknownRegion, $"unknown region '{region}'");
-        var vocabulary = _vocabularies.GetOrAdd(region, _ => RegionVocabulary.From(profile));
-        return ReferenceEquals(vocabulary.Profile, profile) ? vocabulary : _vocabularies[region] = RegionVocabulary.From(profile);
-    }
+    private RegionProfile Profile(string region, string parameter) =>
+        _catalog.Find(region) ?? throw new TranslationException(parameter, TranslationError.UnknownRegion, $"unknown region '{region}'");
 }

@@ -77,11 +77,11 @@ public sealed class StatusEventConsumer(
     private (StatusEntry? Entry, TimeSpan TimeToLive, ConsumeResult? Rejection) BuildStatus(InboundStatusEvent e, EventEnvelope envelope, DateTimeOffset now)
     {
         var profile = envelope.Region;
-        var normalized = normalizer.Normalize(profile.Id, e.Body.Span, e.ContentType, new NormalizationContext(now, e.Timestamp));
+        var normalized = normalizer.Normalize(profile, e.Body.Span, e.ContentType, new NormalizationContext(now, e.Timestamp));
         if (!normalized.Succeeded)
             return (null, default, ConsumeResult.Rejected(IngestionReasonCodes.NormalizationFailed, FailureDetail(normalized.Failure, normalized.Errors)));
         var record = normalized.Record!;
-        if (record.Issuer != profile.Id || !profile.CodeRegex.IsMatch(record.Code.Value))
+        if (record.Issuer != profile.Id || !profile.MatchesCode(record.Code.Value))
             return (null, default, ConsumeResult.Rejected(IngestionReasonCodes.IssuerMismatch,
                 $"The record's issuer or code value does not belong to region {profile.Id}."));
 
@@ -94,10 +94,10 @@ public sealed class StatusEventConsumer(
     private (StatusEntry? Entry, TimeSpan TimeToLive, ConsumeResult? Rejection) BuildTombstone(InboundStatusEvent e, EventEnvelope envelope, DateTimeOffset now)
     {
         var profile = envelope.Region;
-        var read = normalizer.ReadCodeValue(profile.Id, e.Body.Span, e.ContentType);
+        var read = normalizer.ReadCodeValue(profile, e.Body.Span, e.ContentType);
         if (read.Failure != FailureKind.None || string.IsNullOrEmpty(read.Code))
             return (null, default, ConsumeResult.Rejected(IngestionReasonCodes.NormalizationFailed, FailureDetail(read.Failure, read.Errors)));
-        if (!profile.CodeRegex.IsMatch(read.Code))
+        if (!profile.MatchesCode(read.Code))
             return (null, default, ConsumeResult.Rejected(IngestionReasonCodes.IssuerMismatch,
                 $"The code value does not match region {profile.Id}'s pattern."));
         var tombstone = StatusEntry.Tombstone(profile.Id, read.Code, envelope.Sequence, statusAt: e.Timestamp ?? now, receivedAt: now);
@@ -109,7 +109,6 @@ public sealed class StatusEventConsumer(
     {
         var kind = failure switch
         {
-            FailureKind.UnknownRegion => "unknown-region",
             FailureKind.UnsupportedMediaType => "unsupported-media-type",
             FailureKind.Malformed => "malformed",
             FailureKind.None => "no-code-value",

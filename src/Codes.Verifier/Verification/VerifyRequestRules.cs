@@ -59,7 +59,7 @@ public sealed class VerifyRequestRules(IRegionCatalog regions)
             var profile = regions.Find(requested);
             if (profile is null)
                 return new VerifyProblem(VerifyProblemCodes.IssuerUnknown, "issuer", $"No region '{requested}' is loaded.");
-            if (!profile.CodeRegex.IsMatch(code))
+            if (!profile.MatchesCode(code))
                 return new VerifyProblem(VerifyProblemCodes.CodeIssuerMismatch, "code", $"The code does not match the pattern of issuer {profile.Id}.");
             issuer = profile;
             return null;

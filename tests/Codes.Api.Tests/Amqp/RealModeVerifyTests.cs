@@ -1,4 +1,7 @@
-using HealthCode.Api.Samples;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HealthCode.Api.Tests.Support;
+using HealthCode.Translator.Normalization.Time;
 using HealthCode.Translator.Profiles;
 using Microsoft.Extensions.DependencyInjection;
 

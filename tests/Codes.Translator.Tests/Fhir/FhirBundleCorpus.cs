@@ -29,7 +29,7 @@ internal static class FhirBundleCorpus
             var sample = Path.GetFileName(expectedFile)[..^".expected.json".Length];
             var payload = Directory.GetFiles(Path.GetDirectoryName(expectedFile)!, sample + ".*")
                 .Single(f => !f.EndsWith(".expected.json", StringComparison.Ordinal));
-            var result = Shared.Normalizer.Normalize(region, File.ReadAllBytes(payload), expected["contentType"]!.GetValue<string>(), Shared.Context);
+            var result = Shared.Normalizer.Normalize(Shared.Profile(region), File.ReadAllBytes(payload), expected["contentType"]!.GetValue<string>(), Shared.Context);
             var record = result.Record ?? throw new InvalidOperationException($"sample {region}/{sample} does not normalize: {result.FailureDetail}");
             yield return ($"normalized-{region}-{sample}", record);
         }

@@ -12,7 +12,7 @@ internal static class Shared
 
     public static RegionCatalog Catalog => LazyCatalog.Value;
 
-    public static Normalizer Normalizer { get; } = new(Catalog);
+    public static Normalizer Normalizer { get; } = new();
 
     public static RiskTranslator Translator { get; } = new(Catalog);
 
@@ -21,8 +21,12 @@ internal static class Shared
 
     public static NormalizationContext Context => new(Now);
 
+    public static RegionProfile Profile(string region) => Catalog.Find(region) ?? throw new ArgumentException($"no shipped region {region}", nameof(region));
+
+    public static string ContentType(RegionProfile profile) => MediaTypes.ForFormat(profile.Format);
+
     public static NormalizationResult Normalize(string region, string body, string contentType = "application/json", NormalizationContext? context = null) =>
-        Normalizer.Normalize(region, Encoding.UTF8.GetBytes(body), contentType, context ?? Context);
+        Normalizer.Normalize(Profile(region), Encoding.UTF8.GetBytes(body), contentType, context ?? Context);
 
     public static string Fixture(string region, string name) => File.ReadAllText(Path.Combine(TestPaths.Fixtures, region, name));
 }

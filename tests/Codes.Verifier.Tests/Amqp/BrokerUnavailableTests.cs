@@ -24,7 +24,7 @@ public sealed class BrokerUnavailableTests
         builder.Logging.ClearProviders();
         var regions = IngestionHost.Regions;
         builder.Services.AddSingleton<IRegionCatalog>(regions);
-        builder.Services.AddSingleton<INormalizer>(new Normalizer(regions));
+        builder.Services.AddSingleton<INormalizer>(new Normalizer());
         builder.Services.AddSingleton<IStatusStore>(new InMemoryStatusStore(TimeProvider.System));
         builder.Services.AddSingleton(HolderKeys.FromSecret(IngestionHost.HolderSecret));
         builder.Services.AddVerifierOptions().AddRegionSignatureTrust(builder.Configuration).AddSingleton<IngestionMetrics>();

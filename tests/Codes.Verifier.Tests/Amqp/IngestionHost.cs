@@ -65,7 +65,7 @@ public sealed class IngestionHost : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         var services = builder.Services;
         services.AddSingleton<IRegionCatalog>(Regions);
-        services.AddSingleton<INormalizer>(new Normalizer(Regions));
+        services.AddSingleton<INormalizer>(new Normalizer());
         services.AddSingleton<IStatusStore>(new RedisStatusStore(redis, new RedisStoreOptions { KeyPrefix = keyPrefix }));
         services.AddSingleton(HolderKeys.FromSecret(HolderSecret));
         services.AddSingleton(TimeProvider.System);

@@ -1,6 +1,7 @@
 using System.Text;
 using HealthCode.Translator.Canonical;
 using HealthCode.Translator.Normalization;
+using HealthCode.Translator.Profiles;
 
 namespace HealthCode.Verifier.Tests.Ingestion;
 
@@ -15,7 +16,7 @@ public sealed class FakeNormalizer : INormalizer
     public NormalizationContext? LastContext { get; private set; }
     public int Calls { get; private set; }
 
-    public NormalizationResult Normalize(string region, ReadOnlySpan<byte> body, string? contentType, NormalizationContext context)
+    public NormalizationResult Normalize(RegionProfile profile, ReadOnlySpan<byte> body, string? contentType, NormalizationContext context)
     {
         Calls++;
         LastContext = context;
@@ -23,7 +24,7 @@ public sealed class FakeNormalizer : INormalizer
         return Failure ?? new NormalizationResult(Record, [], FailureKind.None, null, new Dictionary<string, string[]>());
     }
 
-    public CodeValueResult ReadCodeValue(string region, ReadOnlySpan<byte> body, string? contentType)
+    public CodeValueResult ReadCodeValue(RegionProfile profile, ReadOnlySpan<byte> body, string? contentType)
     {
         Calls++;
         return CodeValue ?? new CodeValueResult(Encoding.UTF8.GetString(body), FailureKind.None, null, new Dictionary<string, string[]>());

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using HealthCode.Translator.Profiles;
 
 namespace HealthCode.Verifier.Tests.Support;
@@ -16,19 +17,31 @@ public sealed class StubRegionCatalog(params RegionProfile[] profiles) : IRegion
         // Deliberately overlapping with 330000 so that detection can be ambiguous.
         Profile("990000", "^ZJ9[0-9A-Z]{17}$", "PT24H", "绿", "黄", "红"));
 
-    public static RegionProfile Profile(string id, string pattern, string maxAge, string green, string yellow, string red) => new()
+    /// <summary>A real compiled profile (so it behaves like a catalogue one) with a minimal set of fields.</summary>
+    public static RegionProfile Profile(string id, string pattern, string maxAge, string green, string yellow, string red)
     {
-        Id = id,
-        Name = id,
-        Format = "json",
-        CodePattern = pattern,
-        MaxStatusAge = maxAge,
-        TimeZone = "Asia/Shanghai",
-        Labels = new Dictionary<string, string> { ["green"] = green, ["yellow"] = yellow, ["red"] = red },
-        Fields = [],
-    };
+        static JsonObject Field(string path, string to) => new() { ["path"] = path, ["type"] = "string", ["required"] = true, ["to"] = to };
+        var level = Field("level", "code.nativeLevel");
+        level["map"] = new JsonObject
+        {
+            ["green"] = new JsonObject { ["code.level"] = "green" },
+            ["yellow"] = new JsonObject { ["code.level"] = "yellow" },
+            ["red"] = new JsonObject { ["code.level"] = "red" },
+        };
+        var time = Field("at", "code.statusAt");
+        time["time"] = "iso8601-offset";
+        var draft = new JsonObject
+        {
+            ["id"] = id, ["name"] = id, ["format"] = "json", ["codePattern"] = pattern, ["maxStatusAge"] = maxAge, ["timeZone"] = "Asia/Shanghai",
+            ["labels"] = new JsonObject { ["green"] = green, ["yellow"] = yellow, ["red"] = red, ["unknown"] = "unknown" },
+            ["fields"] = new JsonArray(Field("code", "code.value"), level, Field("name", "person.name"), Field("document", "person.document.number"), time),
+            ["constants"] = new JsonObject { ["person.document.type"] = "resident-id" },
+        };
+        var result = ProfileDraft.Compile(draft.ToJsonString());
+        return result.Profile ?? throw new InvalidOperationException(string.Join("; ", result.Errors));
+    }
 
     public IReadOnlyList<RegionProfile> All => profiles;
     public RegionProfile? Find(string regionId) => profiles.FirstOrDefault(p => p.Id == regionId);
-    public IReadOnlyList<RegionProfile> DetectIssuers(string code) => profiles.Where(p => p.CodeRegex.IsMatch(code)).ToList();
+    public IReadOnlyList<RegionProfile> DetectIssuers(string code) => profiles.Where(p => p.MatchesCode(code)).ToList();
 }

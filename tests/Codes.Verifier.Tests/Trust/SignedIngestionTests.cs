@@ -33,7 +33,7 @@ public sealed class SignedIngestionTests
         _folder.Write("330000", TrustFolder.Key("zj-1", _key));
         var clock = new ManualClock(Now);
         _store = new InMemoryStatusStore(clock);
-        _consumer = Consumers.Create(_store, new Normalizer(_catalog), _catalog, clock, new SignatureEventAuthenticator(_folder.Load(), clock));
+        _consumer = Consumers.Create(_store, new Normalizer(), _catalog, clock, new SignatureEventAuthenticator(_folder.Load(), clock));
     }
 
     [TearDown]

@@ -4,5 +4,7 @@ internal enum NativeType
 {
     String,
     Integer,
+    Boolean,
     Object,
+    Array,
 }

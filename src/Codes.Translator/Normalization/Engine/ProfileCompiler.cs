@@ -1,320 +1,190 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Xml;
 using HealthCode.Translator.Canonical;
 using HealthCode.Translator.Profiles;
+using HealthCode.Translator.Translation;
 
 namespace HealthCode.Translator.Normalization.Engine;
 
 /// <summary>
 /// Semantic checks the JSON schema cannot express (regexes compile, zones exist, map targets are canonical fields with valid
-/// values, required canonical fields are covered) and compilation into a <see cref="CompiledProfile"/>.
+/// values, required canonical fields are covered) and compilation into a <see cref="RegionProfile"/>. Every problem is
+/// collected; a profile with any problem is not compiled.
 /// </summary>
 internal static class ProfileCompiler
 {
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
-
     private static readonly CanonicalField[] RequiredCanonical =
     [
         CanonicalField.CodeValue, CanonicalField.CodeLevel, CanonicalField.CodeNativeLevel, CanonicalField.CodeStatusAt,
         CanonicalField.PersonName, CanonicalField.DocumentType, CanonicalField.DocumentNumber,
     ];
 
-    public static CompiledProfile Compile(RegionProfile profile, string file)
+    public static RegionProfile? Compile(ProfileDefinition profile, string hash, ProfileErrors errors)
     {
-        ProfileLoadException Fail(string field, string problem) => new(file, field, problem);
-
-        if (profile.Format is not ("json" or "xml"))
+        if (profile.Format == PayloadFormat.Xml && string.IsNullOrEmpty(profile.XmlRoot))
         {
-            throw Fail("format", $"'{profile.Format}' is not json or xml");
+            errors.Add("xmlRoot", "an xml profile must name its root element");
         }
 
-        if (profile.Format == "xml" && string.IsNullOrEmpty(profile.XmlRoot))
+        var codeRegex = SafeRegex.Compile(profile.CodePattern, "codePattern", errors);
+        var zone = FindZone(profile.TimeZone);
+        if (zone is null)
         {
-            throw Fail("xmlRoot", "an xml profile must name its root element");
+            errors.Add("timeZone", $"'{profile.TimeZone}' is not a known time zone");
         }
 
-        var codeRegex = CompileRegex(profile.CodePattern, () => Fail("codePattern", $"'{profile.CodePattern}' is not a valid regular expression"));
-        var zone = FindZone(profile.TimeZone) ?? throw Fail("timeZone", $"'{profile.TimeZone}' is not a known time zone");
-        try
-        {
-            _ = XmlConvert.ToTimeSpan(profile.MaxStatusAge);
-        }
-        catch (FormatException)
-        {
-            throw Fail("maxStatusAge", $"'{profile.MaxStatusAge}' is not an ISO 8601 duration");
-        }
-
+        var maxStatusAge = Duration(profile.MaxStatusAge, "maxStatusAge", errors);
         foreach (var level in new[] { "green", "yellow", "red", "unknown" })
         {
             if (!profile.Labels.TryGetValue(level, out var label) || string.IsNullOrWhiteSpace(label))
             {
-                throw Fail($"labels.{level}", "a display label is required for every canonical level");
+                errors.Add($"labels.{level}", "a display label is required for every canonical level");
             }
         }
 
+        var xmlNames = PayloadShape.XmlNames(profile, errors);
+        var envelope = PayloadShape.Envelope(profile);
+        var context = new RuleContext(zone ?? TimeZoneInfo.Utc, envelope is null ? string.Empty : envelope.DataPath + "/", profile.Fields);
         var covered = new bool[CanonicalFields.Names.Length];
         var sources = new string?[CanonicalFields.Names.Length];
-        var rules = new CompiledRule[profile.Fields.Count];
+        var rules = new List<CompiledRule>(profile.Fields.Count);
+        var picks = new List<CompiledPick>();
         var consumed = new HashSet<string>(StringComparer.Ordinal);
+        if (envelope?.OkPath is { } okPath)
+        {
+            consumed.Add(okPath);
+        }
+
         for (var i = 0; i < profile.Fields.Count; i++)
         {
-            rules[i] = CompileRule(profile.Fields[i], $"fields[{i}]", zone, Fail);
-            var rule = rules[i];
-            consumed.Add(rule.Path);
-            foreach (var alternative in rule.Alternatives)
+            var (compiled, pick) = RuleCompiler.Compile(profile.Fields[i], $"fields[{i}]", context, errors);
+            if (compiled is not { } rule)
             {
-                consumed.Add(alternative);
+                continue;
             }
 
-            if (rule.To is { } to)
+            rules.Add(rule);
+            consumed.UnionWith(rule.ReadPaths);
+            if (pick is not null)
             {
-                covered[(int)to] = true;
-                sources[(int)to] ??= rule.Pointer;
+                picks.Add(pick);
+                consumed.Add(pick.Path);
+                if (pick.By is not null)
+                {
+                    consumed.Add(pick.Path + "/" + pick.By);
+                }
             }
 
-            foreach (var assignment in rule.Map?.Values.SelectMany(a => a) ?? [])
+            foreach (var field in rule.Targets)
             {
-                covered[(int)assignment.Field] = true;
-                sources[(int)assignment.Field] ??= rule.Pointer;
+                covered[(int)field] = true;
+                sources[(int)field] ??= rule.Pointer;
             }
         }
 
-        foreach (var rule in rules.Where(r => r.PresentWhenPath is not null))
+        foreach (var rule in rules.Where(r => r.PresentWhenPath is not null && !rules.Any(o => o.Path == r.PresentWhenPath)))
         {
-            if (!rules.Any(r => r.Path == rule.PresentWhenPath))
-            {
-                var index = Array.IndexOf(rules, rule);
-                throw Fail($"fields[{index}].presentWhen.path", $"'{rule.PresentWhenPath}' is not a field of this profile");
-            }
+            errors.Add($"{rule.At}.presentWhen.path", $"'{rule.PresentWhenPath}' is not a field of this profile");
         }
 
         var constants = new List<Assignment>();
         foreach (var (name, value) in profile.Constants ?? new Dictionary<string, string>())
         {
-            var field = $"constants.{name}";
+            var at = $"constants.{name}";
             if (!CanonicalFields.TryParse(name, out var target))
             {
-                throw Fail(field, $"'{name}' is not a canonical field");
+                errors.Add(at, $"'{name}' is not a canonical field");
+                continue;
             }
 
             using var doc = JsonDocument.Parse(JsonSerializer.Serialize(value));
-            constants.Add(new Assignment(target, ConvertValue(target, doc.RootElement, field, Fail)));
-            covered[(int)target] = true;
+            if (CanonicalValues.Convert(target, doc.RootElement, at, errors) is { } converted)
+            {
+                constants.Add(new Assignment(target, converted));
+                covered[(int)target] = true;
+            }
         }
 
+        var compiledAll = rules.Count == profile.Fields.Count;
         var missing = RequiredCanonical.Where(f => !covered[(int)f]).Select(CanonicalFields.NameOf).ToList();
-        if (missing.Count > 0)
+        if (missing.Count > 0 && compiledAll)
         {
-            throw Fail("fields", $"no rule or constant provides {string.Join(", ", missing)}");
+            errors.Add("fields", $"no rule or constant provides {string.Join(", ", missing)}");
         }
 
-        if (rules.Count(r => r.To == CanonicalField.CodeNativeLevel) != 1)
+        if (compiledAll && rules.Count(r => r.To == CanonicalField.CodeNativeLevel) != 1)
         {
-            throw Fail("fields", "exactly one field must have \"to\": \"code.nativeLevel\" (the region's level field)");
+            errors.Add("fields", "exactly one field must have \"to\": \"code.nativeLevel\" (the region's level field)");
         }
 
-        var codeRule = rules.FirstOrDefault(r => r.To == CanonicalField.CodeValue)
-            ?? throw Fail("fields", "no field has \"to\": \"code.value\"");
-
-        TimeZoneInfo? endOfDay = null;
-        TimeSpan? validFor = null;
-        if (profile.Validity is { } validity)
+        if (compiledAll && !errors.Any)
         {
-            if (validity.EndOfDayIn is not null)
-            {
-                endOfDay = FindZone(validity.EndOfDayIn) ?? throw Fail("validity.endOfDayIn", $"'{validity.EndOfDayIn}' is not a known time zone");
-            }
+            ProfileConsistency.Check(profile, rules, errors);
+        }
 
-            if (validity.After is not null)
+        var (endOfDay, validFor) = Validity(profile.Validity, errors);
+        var informational = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (path, reason) in profile.Informational ?? new Dictionary<string, string>())
+        {
+            if (!informational.TryAdd(context.PathOf(path), reason))
             {
-                try
-                {
-                    validFor = XmlConvert.ToTimeSpan(validity.After);
-                }
-                catch (FormatException)
-                {
-                    throw Fail("validity.after", $"'{validity.After}' is not an ISO 8601 duration");
-                }
+                errors.Add($"informational.{path}", "names the same field as another key");
             }
         }
 
-        return new CompiledProfile
+        var codeRule = rules.FirstOrDefault(r => r.To == CanonicalField.CodeValue);
+        if (errors.Any || codeRule is null || codeRegex is null || zone is null || maxStatusAge is null)
         {
-            Profile = profile,
-            Rules = rules,
+            return null;
+        }
+
+        var plan = new ProfilePlan
+        {
+            Definition = profile,
+            Rules = rules.ToArray(),
             CodeRegex = codeRegex,
             Zone = zone,
             Constants = constants.ToArray(),
             ConsumedPaths = consumed,
-            Informational = new Dictionary<string, string>(profile.Informational ?? new Dictionary<string, string>(), StringComparer.Ordinal),
+            Informational = informational,
             EndOfDayZone = endOfDay,
             ValidFor = validFor,
             CodeRule = codeRule,
             DefaultSources = sources,
+            Picks = picks.OrderBy(p => p.Path.Count(c => c == '/')).ToArray(),
+            ArrayPaths = picks.Select(p => p.Path).ToHashSet(StringComparer.Ordinal),
+            XmlNames = xmlNames,
+            Envelope = envelope,
         };
+        return new RegionProfile(plan, RegionVocabulary.From(profile), maxStatusAge.Value, hash);
     }
 
-    private static CompiledRule CompileRule(FieldRule rule, string at, TimeZoneInfo zone, Func<string, string, ProfileLoadException> fail)
+    private static (TimeZoneInfo? EndOfDay, TimeSpan? After) Validity(ValidityRule? validity, ProfileErrors errors)
     {
-        var type = rule.Type switch
+        TimeZoneInfo? endOfDay = null;
+        if (validity?.EndOfDayIn is { } zone)
         {
-            "string" => NativeType.String,
-            "integer" => NativeType.Integer,
-            "object" => NativeType.Object,
-            _ => throw fail($"{at}.type", $"'{rule.Type}' is not string, integer or object"),
-        };
-
-        var path = NormalizePath(rule.Path);
-        CanonicalField? to = null;
-        if (rule.To is not null)
-        {
-            if (!CanonicalFields.TryParse(rule.To, out var target))
+            endOfDay = FindZone(zone);
+            if (endOfDay is null)
             {
-                throw fail($"{at}.to", $"'{rule.To}' is not a canonical field (known: {string.Join(", ", CanonicalFields.Names)})");
-            }
-
-            if (target == CanonicalField.CodeLevel)
-            {
-                throw fail($"{at}.to", "code.level is assigned through map, never verbatim");
-            }
-
-            to = target;
-        }
-
-        if (type == NativeType.Object && (to is not null || rule.Map is not null || rule.Time is not null))
-        {
-            throw fail($"{at}.type", "an object field only groups other fields; it cannot have to, map or time");
-        }
-
-        TimeReader? time = null;
-        if (rule.Time is not null)
-        {
-            if (!TimeReader.IsValidFormat(rule.Time))
-            {
-                throw fail($"{at}.time", $"'{rule.Time}' is not a known time format or a valid .NET date format");
-            }
-
-            if (to is null || CanonicalFields.KindOf(to.Value) != CanonicalKind.Time)
-            {
-                throw fail($"{at}.to", "a field with a time format must go to a canonical time field");
-            }
-
-            time = new TimeReader(rule.Time, zone);
-            if (time.NeedsInteger != (type == NativeType.Integer))
-            {
-                throw fail($"{at}.type", $"time format '{rule.Time}' needs type {(time.NeedsInteger ? "integer" : "string")}");
-            }
-        }
-        else if (to is { } t && CanonicalFields.KindOf(t) == CanonicalKind.Time)
-        {
-            throw fail($"{at}.time", $"{rule.To} is a time: a time format is required");
-        }
-
-        if (to is { } intTarget && CanonicalFields.KindOf(intTarget) == CanonicalKind.Integer && type != NativeType.Integer)
-        {
-            throw fail($"{at}.type", $"{rule.To} is an integer: the native type must be integer");
-        }
-
-        if (to is { } other && CanonicalFields.KindOf(other) is CanonicalKind.Boolean or CanonicalKind.DocumentType or CanonicalKind.NatResult)
-        {
-            throw fail($"{at}.to", $"{rule.To} takes only canonical values: assign it through map");
-        }
-
-        if (rule.Fallback is not null && (rule.Fallback != "event-time" || time is null))
-        {
-            throw fail($"{at}.fallback", "only \"event-time\" on a time field is supported");
-        }
-
-        var pattern = rule.Pattern is null ? null : CompileRegex(rule.Pattern, () => fail($"{at}.pattern", $"'{rule.Pattern}' is not a valid regular expression"));
-
-        Dictionary<string, Assignment[]>? map = null;
-        if (rule.Map is not null)
-        {
-            map = new Dictionary<string, Assignment[]>(StringComparer.Ordinal);
-            foreach (var (native, assignments) in rule.Map)
-            {
-                var list = new List<Assignment>();
-                foreach (var (name, value) in assignments)
-                {
-                    var field = $"{at}.map.{native}.{name}";
-                    if (!CanonicalFields.TryParse(name, out var target))
-                    {
-                        throw fail(field, $"'{name}' is not a canonical field (known: {string.Join(", ", CanonicalFields.Names)})");
-                    }
-
-                    list.Add(new Assignment(target, ConvertValue(target, value, field, fail)));
-                }
-
-                map[native] = list.ToArray();
+                errors.Add("validity.endOfDayIn", $"'{zone}' is not a known time zone");
             }
         }
 
-        return new CompiledRule
-        {
-            Source = rule,
-            Path = path,
-            Pointer = "/" + path,
-            Alternatives = (rule.Alternatives ?? []).Select(NormalizePath).ToArray(),
-            Type = type,
-            Required = rule.Required,
-            PresentWhenPath = rule.PresentWhen is null ? null : NormalizePath(rule.PresentWhen.Path),
-            PresentWhenValues = rule.PresentWhen is null ? null : new HashSet<string>(rule.PresentWhen.In, StringComparer.Ordinal),
-            Pattern = pattern,
-            To = to,
-            Time = time,
-            FallbackToEventTime = rule.Fallback == "event-time",
-            Map = map,
-            AllowedValues = map is null ? null : string.Join(", ", map.Keys),
-        };
+        var after = validity?.After is { } duration ? Duration(duration, "validity.after", errors) : null;
+        return (endOfDay, after);
     }
 
-    private static CanonicalValue ConvertValue(CanonicalField target, JsonElement value, string field, Func<string, string, ProfileLoadException> fail)
-    {
-        var kind = CanonicalFields.KindOf(target);
-        switch (kind)
-        {
-            case CanonicalKind.Level when value.ValueKind == JsonValueKind.String && RiskLevels.TryParse(value.GetString(), out var level):
-                return new CanonicalValue(Level: level);
-            case CanonicalKind.Level:
-                throw fail(field, $"{value} is not a canonical level (green, yellow, red, unknown)");
-            case CanonicalKind.DocumentType when value.ValueKind == JsonValueKind.String && DocumentTypes.All.Contains(value.GetString()!):
-                return new CanonicalValue(Text: value.GetString());
-            case CanonicalKind.DocumentType:
-                throw fail(field, $"{value} is not a canonical document type ({string.Join(", ", DocumentTypes.All)})");
-            case CanonicalKind.NatResult when value.ValueKind == JsonValueKind.String && NatResults.All.Contains(value.GetString()!):
-                return new CanonicalValue(Text: value.GetString());
-            case CanonicalKind.NatResult:
-                throw fail(field, $"{value} is not a canonical NAT result ({string.Join(", ", NatResults.All)})");
-            case CanonicalKind.Boolean when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
-                return new CanonicalValue(Boolean: value.GetBoolean());
-            case CanonicalKind.Boolean:
-                throw fail(field, $"{value} is not a boolean");
-            case CanonicalKind.Integer when value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n):
-                return new CanonicalValue(Integer: n);
-            case CanonicalKind.Integer:
-                throw fail(field, $"{value} is not an integer");
-            case CanonicalKind.Time:
-                throw fail(field, "times cannot be mapped constants");
-            default:
-                if (value.ValueKind != JsonValueKind.String)
-                {
-                    throw fail(field, $"{value} is not a string");
-                }
-
-                return new CanonicalValue(Text: value.GetString());
-        }
-    }
-
-    private static Regex CompileRegex(string pattern, Func<ProfileLoadException> fail)
+    private static TimeSpan? Duration(string text, string at, ProfileErrors errors)
     {
         try
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexTimeout);
+            return XmlConvert.ToTimeSpan(text);
         }
-        catch (ArgumentException)
+        catch (FormatException)
         {
-            throw fail();
+            errors.Add(at, $"'{text}' is not an ISO 8601 duration");
+            return null;
         }
     }
 
@@ -329,6 +199,4 @@ internal static class ProfileCompiler
             return null;
         }
     }
-
-    internal static string NormalizePath(string path) => path.TrimStart('/');
 }

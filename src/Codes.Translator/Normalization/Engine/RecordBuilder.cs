@@ -5,14 +5,14 @@ namespace HealthCode.Translator.Normalization.Engine;
 /// <summary>Collects canonical values, their native sources (for error keys), errors and warnings during one call.</summary>
 internal sealed class RecordBuilder
 {
-    private readonly CompiledProfile _profile;
+    private readonly ProfilePlan _profile;
     private readonly CanonicalValue[] _values = new CanonicalValue[CanonicalFields.Names.Length];
     private readonly bool[] _set = new bool[CanonicalFields.Names.Length];
     private readonly string?[] _sources = new string?[CanonicalFields.Names.Length];
     private List<(RiskLevel Level, string Source)>? _levels;
     private Dictionary<string, List<string>>? _errors;
 
-    public RecordBuilder(CompiledProfile profile) => _profile = profile;
+    public RecordBuilder(ProfilePlan profile) => _profile = profile;
 
     public List<NormalizationWarning> Warnings { get; } = new();
 
@@ -149,6 +149,6 @@ internal sealed class RecordBuilder
         var vaccination = _set[(int)CanonicalField.VaccinationDoses] ? new VaccinationInfo(checked((int)Math.Clamp(_values[(int)CanonicalField.VaccinationDoses].Integer, int.MinValue, int.MaxValue))) : null;
         var travel = _set[(int)CanonicalField.TravelRiskAreaVisit] ? new TravelInfo(_values[(int)CanonicalField.TravelRiskAreaVisit].Boolean) : null;
         var health = nat is null && vaccination is null && travel is null ? null : new HealthInfo(nat, vaccination, travel);
-        return new CanonicalRecord(CanonicalRecord.CurrentSchemaVersion, _profile.Profile.Id, code, person, health);
+        return new CanonicalRecord(CanonicalRecord.CurrentSchemaVersion, _profile.Definition.Id, code, person, health);
     }
 }

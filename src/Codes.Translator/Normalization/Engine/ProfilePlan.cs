@@ -1,13 +1,12 @@
 using System.Text.RegularExpressions;
-using HealthCode.Translator.Canonical;
 using HealthCode.Translator.Profiles;
 
 namespace HealthCode.Translator.Normalization.Engine;
 
-/// <summary>A profile ready to run: compiled once when the catalog loads, shared by every call.</summary>
-internal sealed class CompiledProfile
+/// <summary>What the engine runs for one profile: rules, regexes, zones and maps precomputed once at compile time.</summary>
+internal sealed class ProfilePlan
 {
-    public required RegionProfile Profile { get; init; }
+    public required ProfileDefinition Definition { get; init; }
     public required CompiledRule[] Rules { get; init; }
     public required Regex CodeRegex { get; init; }
     public required TimeZoneInfo Zone { get; init; }
@@ -20,4 +19,9 @@ internal sealed class CompiledProfile
     public required CompiledRule CodeRule { get; init; }
     /// <summary>For each canonical field, the first native pointer that can feed it: where a missing-field error is reported.</summary>
     public required string?[] DefaultSources { get; init; }
+    /// <summary>Rule paths of the declared arrays, outermost first; entries below them are read from the picked entry.</summary>
+    public required CompiledPick[] Picks { get; init; }
+    public required IReadOnlySet<string> ArrayPaths { get; init; }
+    public required XmlNaming XmlNames { get; init; }
+    public CompiledEnvelope? Envelope { get; init; }
 }

@@ -1,0 +1,9 @@
+namespace HealthCode.Translator.Normalization.Engine;
+
+internal enum PickEntry
+{
+    First,
+    Last,
+    Latest,
+    Earliest,
+}

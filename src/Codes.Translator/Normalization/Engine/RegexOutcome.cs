@@ -1,0 +1,8 @@
+namespace HealthCode.Translator.Normalization.Engine;
+
+internal enum RegexOutcome
+{
+    NoMatch,
+    Match,
+    TimedOut,
+}
