@@ -156,8 +156,9 @@ public sealed class HubLibraries
     {
         var compiled = ProfileDraft.Compile(File.ReadAllBytes(profileFile));
         var issues = compiled.Errors.Select(e => new FieldIssue(e.Path, e.Message)).ToList();
-        if (compiled.Profile is { } profile && Path.GetFileName(profileFile) != profile.Id + ".json")
-            issues.Add(new FieldIssue("id", $"'{profile.Id}' does not match the file name; a catalog folder needs it as {profile.Id}.json"));
+        // A catalog folder wants <id>.json; a draft saved under another name still gets every other check.
+        if (DeclaredId(profileFile) is { } id && Path.GetFileName(profileFile) != id + ".json")
+            issues.Add(new FieldIssue("id", $"'{id}' does not match the file name; a catalog folder needs it as {id}.json"));
         return issues;
     }
 
@@ -174,6 +175,18 @@ public sealed class HubLibraries
         catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or FormatException)
         {
             return [new FieldIssue("(file)", "not valid JSON: " + ex.Message)];
+        }
+    }
+
+    private static string? DeclaredId(string profileFile)
+    {
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(profileFile))?["id"] is JsonValue value && value.TryGetValue<string>(out var id) ? id : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 
