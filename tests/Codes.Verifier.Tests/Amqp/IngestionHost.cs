@@ -80,7 +80,9 @@ public sealed class IngestionHost : IAsyncDisposable
         using var startDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await host.StartAsync(startDeadline.Token);
         var ingestion = host.Services.GetRequiredService<StatusIngestionService>();
-        await ingestion.Consuming.WaitAsync(TimeSpan.FromSeconds(30));
+        // Generous: on a loaded 2-core machine the first connect and declare can take a while; the wait still has a deadline.
+        try { await ingestion.Consuming.WaitAsync(TimeSpan.FromSeconds(60)); }
+        catch (TimeoutException) { Assert.Fail($"The consumer did not start on RabbitMQ at {TestServers.RabbitMq} within 60 s: is scripts/services.sh start running?"); }
         return new IngestionHost(host, redis, options, keyPrefix);
     }
 
