@@ -5,7 +5,6 @@ using HealthCode.Translator.Translation;
 using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Trust;
 using HealthCode.Verifier.Verification;
-using Microsoft.Extensions.Options;
 
 namespace HealthCode.Api.Composition;
 
