@@ -21,6 +21,7 @@ public static class AuthExtensions
             .AddPolicy(Policies.AnyRole, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Checkpoint, p => p.RequireRole(Roles.Checkpoint, Roles.Admin))
             .AddPolicy(Policies.Integrator, p => p.RequireRole(Roles.Integrator, Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.RegionPublisher, p => p.RequireAuthenticatedUser().AddRequirements(new RegionPublisherRequirement()));
         return services;
     }

@@ -13,7 +13,7 @@ public sealed class DataFileCheck(IServiceProvider services) : IHostedService
     public Task StartAsync(CancellationToken cancellationToken)
     {
         services.GetRequiredService<IRegionCatalog>();
-        services.GetRequiredService<PolicyCatalog>();
+        services.GetRequiredService<IPolicyCatalog>();
         services.GetRequiredService<TrustStore>();
         return Task.CompletedTask;
     }

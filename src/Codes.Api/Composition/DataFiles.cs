@@ -11,7 +11,7 @@ namespace HealthCode.Api.Composition;
 /// </summary>
 public static class DataFiles
 {
-    public static IRegionCatalog LoadRegions(DataFileOptions options) =>
+    public static RegionCatalog LoadRegions(DataFileOptions options) =>
         Load(options.Regions, () => RegionCatalog.LoadFromDirectory(options.Regions));
 
     public static PolicyCatalog LoadPolicies(DataFileOptions options) =>

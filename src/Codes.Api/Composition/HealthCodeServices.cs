@@ -1,10 +1,10 @@
+using HealthCode.Api.Reload;
 using HealthCode.Translator.Normalization;
 using HealthCode.Verifier;
 using HealthCode.Translator.Translation;
 using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Trust;
 using HealthCode.Verifier.Verification;
-using Microsoft.Extensions.Options;
 
 namespace HealthCode.Api.Composition;
 
@@ -16,8 +16,7 @@ public static class HealthCodeServices
         services.AddSingleton(TimeProvider.System);
 
         DataFileOptions.AddTo(services);
-        services.AddSingleton(sp => DataFiles.LoadRegions(sp.GetRequiredService<IOptions<DataFileOptions>>().Value));
-        services.AddSingleton(sp => DataFiles.LoadPolicies(sp.GetRequiredService<IOptions<DataFileOptions>>().Value));
+        services.AddReloadableCatalogs();
         // Regions that register ECDSA keys (trust files or HealthCode:Trust:<region>:<keyId>) must sign their events.
         services.AddRegionSignatureTrust(configuration, DataFileOptions.From(configuration).TrustFolder);
         services.AddHostedService<DataFileCheck>();

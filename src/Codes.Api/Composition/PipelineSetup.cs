@@ -2,6 +2,7 @@ using HealthCode.Api.Auth;
 using HealthCode.Api.Endpoints;
 using HealthCode.Api.Health;
 using HealthCode.Api.Problems;
+using HealthCode.Api.Reload;
 
 namespace HealthCode.Api.Composition;
 
@@ -45,6 +46,7 @@ public static class PipelineSetup
         v1.MapVerifyEndpoints();
         v1.MapStatusEventEndpoints();
         v1.MapDryRunEndpoints();
+        v1.MapReloadEndpoints();
         return app;
     }
 }

@@ -28,7 +28,7 @@ namespace HealthCode.Api.DryRun;
 public sealed partial class DryRunEngine(
     IRegionCatalog regions,
     INormalizer normalizer,
-    PolicyCatalog policies,
+    IPolicyCatalog policies,
     TimeProvider time,
     IOptions<VerificationOptions> verification)
 {

@@ -2,7 +2,6 @@ using HealthCode.Api.Contracts;
 using HealthCode.Api.Problems;
 using HealthCode.Translator.Canonical;
 using HealthCode.Translator.Profiles;
-using HealthCode.Translator.Translation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HealthCode.Api.Endpoints;
@@ -20,15 +19,16 @@ public static class RegionEndpoints
         return app;
     }
 
-    public static Ok<RegionInfo[]> List(IRegionCatalog catalog, RiskTranslator translator) =>
-        TypedResults.Ok(catalog.All.Select(p => Describe(p, translator)).ToArray());
+    public static Ok<RegionInfo[]> List(IRegionCatalog catalog) =>
+        TypedResults.Ok(catalog.All.Select(Describe).ToArray());
 
-    public static Results<Ok<RegionInfo>, ProblemHttpResult> Get(string region, IRegionCatalog catalog, RiskTranslator translator) =>
-        catalog.Find(region) is { } profile ? TypedResults.Ok(Describe(profile, translator)) : Problem.UnknownRegion(region);
+    public static Results<Ok<RegionInfo>, ProblemHttpResult> Get(string region, IRegionCatalog catalog) =>
+        catalog.Find(region) is { } profile ? TypedResults.Ok(Describe(profile)) : Problem.UnknownRegion(region);
 
-    private static RegionInfo Describe(RegionProfile profile, RiskTranslator translator)
+    private static RegionInfo Describe(RegionProfile profile)
     {
-        var vocabulary = translator.VocabularyOf(profile.Id);
+        // The profile's own vocabulary: looking its id up again could meet a newer profile swapped in by a reload.
+        var vocabulary = profile.Vocabulary;
         var levels = vocabulary.Entries.Values.ToDictionary(
             e => e.NativeLevel,
             e => new RegionLevel(
@@ -37,6 +37,7 @@ public static class RegionEndpoints
                 e.SubStatus,
                 e.Details.Count == 0 ? null : e.Details.ToDictionary(d => d.Key, d => d.Value.ToWire(), StringComparer.Ordinal)),
             StringComparer.Ordinal);
-        return new RegionInfo(profile.Id, profile.Name, profile.Format.ToWire(), profile.CodePattern, profile.MaxStatusAge, profile.TimeZone, profile.Labels, levels);
+        return new RegionInfo(profile.Id, profile.Name, profile.Format.ToWire(), profile.CodePattern, profile.MaxStatusAge, profile.TimeZone, profile.Labels, levels,
+            profile.Version, profile.Hash);
     }
 }

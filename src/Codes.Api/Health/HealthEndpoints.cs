@@ -15,7 +15,7 @@ public static class HealthEndpoints
         health.MapGet("/live", Live)
             .WithName("Live").WithSummary("Liveness: 200 while the process runs.");
         health.MapGet("/ready", Ready)
-            .WithName("Ready").WithSummary("Readiness: 200 when the status store (and, in the real mode, the broker) answers; else 503.")
+            .WithName("Ready").WithSummary("Readiness: 200 when the status store (and, in the real mode, the broker) answers, Degraded checks listed; else 503.")
             .Produces<HealthBody>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
@@ -27,7 +27,8 @@ public static class HealthEndpoints
     {
         var report = await checks.CheckHealthAsync(c => c.Tags.Contains(ReadyTag), cancellationToken);
         var body = new HealthBody(report.Status.ToString(), report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()));
-        return report.Status == HealthStatus.Healthy
+        // Degraded serves traffic (e.g. a refused profile file whose previous version stays active): listed, still 200.
+        return report.Status != HealthStatus.Unhealthy
             ? TypedResults.Ok(body)
             : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }

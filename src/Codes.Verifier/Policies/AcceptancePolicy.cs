@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HealthCode.Translator.Canonical;
 
 namespace HealthCode.Verifier.Policies;
@@ -11,6 +12,10 @@ public sealed record AcceptancePolicy
     public required string Id { get; init; }
     public required string Version { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>The first 16 hex digits of the SHA-256 of the policy file's bytes (set by the loader, never read from the file).</summary>
+    [JsonIgnore]
+    public string Hash { get; init; } = "";
     public required IReadOnlyList<LevelRule> Levels { get; init; }
     public required IReadOnlyList<PolicyRequirement> Requirements { get; init; }
 

@@ -6,7 +6,7 @@ namespace HealthCode.Verifier.Policies;
 /// The loaded policies. A checkpoint uses the first policy along its region's fallback chain (<see cref="RegionIds"/>:
 /// 440300 → 440000); 000000 and provinces without a file use the default.
 /// </summary>
-public sealed class PolicyCatalog
+public sealed class PolicyCatalog : IPolicyCatalog
 {
     public const string DefaultId = "default";
     private readonly Dictionary<string, AcceptancePolicy> _byProvince;
@@ -16,8 +16,13 @@ public sealed class PolicyCatalog
     public PolicyCatalog(AcceptancePolicy defaults, IEnumerable<AcceptancePolicy> regional)
     {
         Default = defaults ?? throw new ArgumentNullException(nameof(defaults));
-        _byProvince = regional.ToDictionary(p => p.Id, p => p.AddedTo(defaults), StringComparer.Ordinal);
+        var written = regional.OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
+        _byProvince = written.ToDictionary(p => p.Id, p => p.AddedTo(defaults), StringComparer.Ordinal);
+        Written = [defaults, .. written];
     }
+
+    /// <summary>The default, then the regional policies as their files say (not merged): what a reload compares file by file.</summary>
+    public IReadOnlyList<AcceptancePolicy> Written { get; }
 
     public AcceptancePolicy Default { get; }
 
@@ -37,4 +42,10 @@ public sealed class PolicyCatalog
     /// <summary>Reads default.json and every &lt;province&gt;.json in the folder, each validated against policy.schema.json.</summary>
     /// <exception cref="PolicyLoadException">A file is invalid; the message names the file and the field.</exception>
     public static PolicyCatalog LoadFromDirectory(string path) => PolicyFileLoader.Load(path);
+
+    /// <summary>
+    /// Reads every *.json in the folder without throwing for a bad file: each file either passes its checks or reports
+    /// its first problem (for hot reload, which must not lose the policies that are fine).
+    /// </summary>
+    public static PolicyCatalogLoad ReadDirectory(string path) => PolicyFileLoader.ReadDirectory(path);
 }

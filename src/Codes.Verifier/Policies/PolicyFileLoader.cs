@@ -1,6 +1,8 @@
 using HealthCode.Translator.Canonical;
 using HealthCode.Translator.Schemas;
 using HealthCode.Translator.Serialization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NJsonSchema;
@@ -27,9 +29,43 @@ internal static class PolicyFileLoader
         return new PolicyCatalog(defaults, policies.Where(p => p.Id != PolicyCatalog.DefaultId));
     }
 
+    public static PolicyCatalogLoad ReadDirectory(string directory)
+    {
+        string[] files;
+        try
+        {
+            files = Directory.GetFiles(directory, "*.json");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new PolicyCatalogLoad([], [new PolicyFileError(directory, "$", "the folder cannot be read: " + ex.Message)]);
+        }
+
+        var policies = new List<AcceptancePolicy>(files.Length);
+        var failures = new List<PolicyFileError>();
+        foreach (var file in files.Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                policies.Add(ReadFile(file));
+            }
+            catch (PolicyLoadException ex)
+            {
+                failures.Add(new PolicyFileError(Path.GetFileName(file), ex.Field, ex.Problem));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                failures.Add(new PolicyFileError(Path.GetFileName(file), "$", "the file cannot be read: " + ex.Message));
+            }
+        }
+        return new PolicyCatalogLoad(policies, failures);
+    }
+
     internal static AcceptancePolicy ReadFile(string file)
     {
-        var text = File.ReadAllText(file);
+        var bytes = File.ReadAllBytes(file);
+        var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+        CheckSyntax(file, text);
         var errors = Schema.Value.Validate(text);
         if (errors.Count > 0)
         {
@@ -39,7 +75,21 @@ internal static class PolicyFileLoader
         var policy = JsonSerializer.Deserialize<AcceptancePolicy>(text, Json)
             ?? throw new PolicyLoadException(file, "$", "empty document.");
         CheckMeaning(file, policy);
-        return policy;
+        // As for region profiles: tells two loads of a file apart even when its version was not bumped.
+        return policy with { Hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..16] };
+    }
+
+    // The schema validator throws on text that is not JSON at all; say so with the position instead.
+    private static void CheckSyntax(string file, string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+        }
+        catch (JsonException ex)
+        {
+            throw new PolicyLoadException(file, "$", "not valid JSON: " + ex.Message);
+        }
     }
 
     // What the schema cannot say: the id names the file, the default covers every level, regional files only add.

@@ -17,7 +17,7 @@ namespace HealthCode.Verifier.Verification;
 public sealed class VerificationService(
     IStatusStore store,
     IRegionCatalog regions,
-    PolicyCatalog policies,
+    IPolicyCatalog policies,
     TimeProvider time,
     IOptions<VerificationOptions> options)
 {
@@ -73,7 +73,8 @@ public sealed class VerificationService(
             Holder: entry is null ? null : new HolderInfo(entry.MaskedName, entry.MaskedDocument),
             Reasons: reasons.Reasons,
             Status: entry is null ? null : new StatusInfo(entry.Sequence, entry.StatusAt, AgeSeconds(entry, now)),
-            Policy: new PolicyInfo(policy.Id, policy.Version),
+            Policy: new PolicyInfo(policy.Id, policy.Version, policy.Hash),
+            IssuerProfile: new IssuerProfileInfo(issuer.Id, issuer.Version, issuer.Hash),
             CheckedAt: now);
     }
 

@@ -7,7 +7,8 @@ namespace HealthCode.Verifier.Verification;
 
 /// <summary>
 /// DESIGN.md §5 verify response (serialize camelCase; decision and level as their words). Holder carries masked forms
-/// only; Holder and Status are null when the service holds no status for the code.
+/// only; Holder and Status are null when the service holds no status for the code. Policy and IssuerProfile name the
+/// exact files that decided (version and content hash), so a decision can be traced across hot reloads.
 /// </summary>
 public sealed record VerifyResponse(
     Decision Decision,
@@ -18,4 +19,5 @@ public sealed record VerifyResponse(
     IReadOnlyList<string> Reasons,
     StatusInfo? Status,
     PolicyInfo Policy,
+    IssuerProfileInfo IssuerProfile,
     DateTimeOffset CheckedAt);

@@ -18,7 +18,7 @@ public sealed class DefaultPolicyTests : VerificationFixture
         Assert.That(r.Reasons, Is.Empty);
         Assert.That(r.Display, Is.EqualTo(new DisplayInfo("330100", "绿码", LevelColors.Green)));
         Assert.That(r.Status, Is.EqualTo(new StatusInfo(42, Now - TimeSpan.FromHours(1), 3600)));
-        Assert.That(r.Policy, Is.EqualTo(new PolicyInfo("default", "2022-01-01")));
+        Assert.That((r.Policy.Id, r.Policy.Version), Is.EqualTo(("default", "2022-01-01")));
         Assert.That(r.CheckedAt, Is.EqualTo(Now));
         Assert.That(r.Holder, Is.EqualTo(new HolderInfo("张*", "3301**********7021")));
     }

@@ -18,7 +18,7 @@ public sealed class RegionalPolicyTests : VerificationFixture
         await Given(Zhejiang, e => WithNat(e, "negative", sampledAgo: 72 * H + TimeSpan.FromSeconds(1)), sequence: 2);
         var r = await Verify(Zhejiang, "110105", scene);
         Assert.That((r.Decision, r.Reasons), Is.EqualTo((Decision.Deny, new[] { ReasonCodes.NatRequired })));
-        Assert.That(r.Policy, Is.EqualTo(new PolicyInfo("110000", "2022-02-12")));
+        Assert.That((r.Policy.Id, r.Policy.Version), Is.EqualTo(("110000", "2022-02-12")));
         Assert.That(r.Display.Label, Is.EqualTo("未见异常"));
     }
 
@@ -102,7 +102,7 @@ public sealed class RegionalPolicyTests : VerificationFixture
     {
         await Given(Zhejiang);
         var r = await Verify(Zhejiang, "440300", "general");
-        Assert.That(r.Policy, Is.EqualTo(new PolicyInfo("440000", "2022-06-01")));
+        Assert.That((r.Policy.Id, r.Policy.Version), Is.EqualTo(("440000", "2022-06-01")));
         Assert.That(r.Display.Region, Is.EqualTo("440300"));
     }
 
@@ -114,7 +114,7 @@ public sealed class RegionalPolicyTests : VerificationFixture
         await Given(HongKong, e => WithNat(e, "negative", sampledAgo: 25 * H), sequence: 2);
         var r = await Verify(HongKong, "820000", "border");
         Assert.That((r.Decision, r.Reasons), Is.EqualTo((Decision.Deny, new[] { ReasonCodes.NatRequired })));
-        Assert.That(r.Policy, Is.EqualTo(new PolicyInfo("820000", "2022-07-23")));
+        Assert.That((r.Policy.Id, r.Policy.Version), Is.EqualTo(("820000", "2022-07-23")));
         Assert.That(r.Display.Label, Is.EqualTo("綠碼"));
     }
 
@@ -124,7 +124,7 @@ public sealed class RegionalPolicyTests : VerificationFixture
         await Given(Jiangsu, e => e with { RiskAreaVisit = true, SubStatus = "trip-star" });
         var r = await Verify(Jiangsu, "320100", "transport");
         Assert.That((r.Decision, r.Reasons), Is.EqualTo((Decision.Deny, new[] { ReasonCodes.TripRiskArea })));
-        Assert.That(r.Policy, Is.EqualTo(new PolicyInfo("320000", "2022-03-15")));
+        Assert.That((r.Policy.Id, r.Policy.Version), Is.EqualTo(("320000", "2022-03-15")));
         Assert.That((await Verify(Jiangsu, "320100", "venue")).Decision, Is.EqualTo(Decision.Accept));
     }
 

@@ -16,7 +16,8 @@ public sealed class WireFormatTests
     public void Verify_response_writes_decision_and_level_as_words()
     {
         var response = new VerifyResponse(Decision.Manual, RiskLevel.Unknown, "330000", new DisplayInfo("330100", "unknown", LevelColors.Unknown),
-            null, [ReasonCodes.UnknownCode], null, new PolicyInfo("default", "2022-01-01"), DateTimeOffset.UnixEpoch);
+            null, [ReasonCodes.UnknownCode], null, new PolicyInfo("default", "2022-01-01", "0123456789abcdef"),
+            new IssuerProfileInfo("330000", "2022-12-01", "fedcba9876543210"), DateTimeOffset.UnixEpoch);
         var json = JsonSerializer.Serialize(response, Plain);
         Assert.That(json, Does.Contain("\"decision\":\"manual\"").And.Contain("\"level\":\"unknown\""));
     }
