@@ -1,3 +1,4 @@
+using HealthCode.Api.Composition;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -30,7 +31,8 @@ public sealed partial class DryRunEngine(
     INormalizer normalizer,
     IPolicyCatalog policies,
     TimeProvider time,
-    IOptions<VerificationOptions> verification)
+    IOptions<VerificationOptions> verification,
+    IOptions<DataFileOptions> dataFiles)
 {
     // Never read: Decide judges the entries it is given.
     private static readonly IStatusStore EmptyStore = new InMemoryStatusStore(TimeProvider.System);
@@ -78,6 +80,17 @@ public sealed partial class DryRunEngine(
         var prepared = CompileDraft(draft.Value, found);
         errors = found;
         return prepared;
+    }
+
+    /// <summary>What the profile's author should know without it stopping the run: today, a missing or incomplete FHIR CodeSystem.</summary>
+    public IReadOnlyList<ProfileWarning> ProfileWarnings(PreparedProfile prepared)
+    {
+        // Read per run, not cached: a CodeSystem added beside a reloaded profile counts at once.
+        var folder = Path.Combine(dataFiles.Value.Schemas, "fhir");
+        var files = Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "CodeSystem-*.json").ToDictionary(f => Path.GetFileName(f), File.ReadAllText, StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        return FhirCodeSystemCheck.Warnings(prepared.Profile, files);
     }
 
     public NormalizedSample Normalize(PreparedProfile prepared, byte[] body, string? contentType, DateTimeOffset? eventTime)

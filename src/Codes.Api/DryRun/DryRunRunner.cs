@@ -12,7 +12,7 @@ public sealed class DryRunRunner(DryRunEngine engine, TimeProvider time)
     public async Task<DryRunResponse> RunAsync(DryRunRequest request, CancellationToken cancellationToken)
     {
         var prepared = engine.Prepare(request.Region, request.Profile, out var profileErrors);
-        if (prepared is null) return new DryRunResponse(profileErrors, [], new DryRunSummary(0, 0, 0, 0));
+        if (prepared is null) return new DryRunResponse(profileErrors, [], [], new DryRunSummary(0, 0, 0, 0));
 
         var started = time.GetTimestamp();
         var results = new List<DryRunSampleResult>(request.Samples!.Count);
@@ -24,7 +24,7 @@ public sealed class DryRunRunner(DryRunEngine engine, TimeProvider time)
         }
 
         var normalized = results.Count(r => r.Record is not null);
-        return new DryRunResponse([], results,
+        return new DryRunResponse([], engine.ProfileWarnings(prepared), results,
             new DryRunSummary(results.Count, normalized, results.Count - normalized, results.Count(r => r.Mismatches.Count > 0)));
     }
 

@@ -35,6 +35,28 @@ public sealed class DryRunDraftTests : DevelopmentHostTests
     }
 
     [Test]
+    public async Task A_draft_for_a_region_without_a_FHIR_CodeSystem_runs_with_a_warning_naming_the_missing_file()
+    {
+        var draft = Profile("110000");
+        draft["id"] = "120000";
+
+        var answer = await RunAsync(Client, ForDraft(draft, Sample("110000/green.json")));
+
+        var warning = answer.GetProperty("profileWarnings").EnumerateArray().Single();
+        Assert.That(warning.GetProperty("path").GetString(), Is.EqualTo("id"));
+        Assert.That(warning.GetProperty("message").GetString(), Does.Contain("CodeSystem-native-level-120000.json"));
+        Assert.That(answer.GetProperty("summary").GetProperty("normalized").GetInt32(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_shipped_region_with_its_FHIR_CodeSystem_has_no_profile_warnings()
+    {
+        var answer = await RunAsync(Client, ForRegion("110000", Sample("110000/green.json")));
+
+        Assert.That(answer.GetProperty("profileWarnings").GetArrayLength(), Is.Zero);
+    }
+
+    [Test]
     public async Task A_draft_field_naming_no_canonical_field_is_a_profile_error_naming_fields_3_to()
     {
         var draft = Profile("110000");
