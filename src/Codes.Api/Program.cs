@@ -4,6 +4,7 @@ using HealthCode.Api.Composition;
 using HealthCode.Api.Contracts;
 using HealthCode.Api.Endpoints;
 using HealthCode.Api.RateLimiting;
+using HealthCode.Verifier.Regional;
 
 var builder = WebApplication.CreateBuilder(args);
 // Native payloads are at most 64 KiB; Kestrel refuses larger bodies before any endpoint reads them.
@@ -15,6 +16,7 @@ builder.Services
     .AddHealthCodeProblems()
     .AddHealthCodeCore(builder.Configuration, builder.Environment)
     .AddStatusInfrastructure(mode, builder.Configuration)
+    .AddRegionalFeedback()
     .AddApiKeyAuth()
     .AddApiKeyRateLimiting(builder.Configuration)
     .AddHealthCodeOpenApi()

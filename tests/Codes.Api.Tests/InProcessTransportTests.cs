@@ -2,10 +2,12 @@ using HealthCode.Translator.Normalization;
 using HealthCode.Translator.Profiles;
 using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Privacy;
+using HealthCode.Verifier.Regional;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Transport;
 using HealthCode.Verifier.Transport.InProcess;
 using HealthCode.Verifier.Trust;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -31,7 +33,11 @@ public sealed class InProcessTransportTests
             TimeProvider.System, new SignatureEventAuthenticator(TrustStore.Empty, TimeProvider.System),
             sp.GetRequiredService<IOptions<IngestionOptions>>(), new IngestionMetrics()));
         services.AddSingleton<IStatusEventObserver>(observer);
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton(store);
+        services.AddSingleton(Regions);
         services.AddInProcessStatusTransport();
+        services.AddRegionalFeedback();
         return services.BuildServiceProvider();
     }
 
@@ -40,7 +46,7 @@ public sealed class InProcessTransportTests
     {
         var observer = new RecordingObserver();
         await using var provider = Build(new InMemoryStatusStore(), observer);
-        var worker = provider.GetServices<IHostedService>().Single();
+        var worker = provider.GetServices<IHostedService>().OfType<InProcessStatusEventWorker>().Single();
         await worker.StartAsync(CancellationToken.None);
 
         await provider.GetRequiredService<IStatusEventPublisher>().PublishAsync(Event("7"));
@@ -56,7 +62,7 @@ public sealed class InProcessTransportTests
         var observer = new RecordingObserver();
         var store = new FlakyStore(failures: 2);
         await using var provider = Build(store, observer, o => o.StoreRetryFirstDelay = TimeSpan.FromMilliseconds(1));
-        var worker = provider.GetServices<IHostedService>().Single();
+        var worker = provider.GetServices<IHostedService>().OfType<InProcessStatusEventWorker>().Single();
         await worker.StartAsync(CancellationToken.None);
 
         await provider.GetRequiredService<IStatusEventPublisher>().PublishAsync(Event("7"));
@@ -73,7 +79,7 @@ public sealed class InProcessTransportTests
         var observer = new RecordingObserver();
         var store = new FlakyStore(failures: int.MaxValue);
         await using var provider = Build(store, observer, o => (o.StoreAttempts, o.StoreRetryFirstDelay) = (3, TimeSpan.FromMilliseconds(1)));
-        var worker = provider.GetServices<IHostedService>().Single();
+        var worker = provider.GetServices<IHostedService>().OfType<InProcessStatusEventWorker>().Single();
         await worker.StartAsync(CancellationToken.None);
         var publisher = provider.GetRequiredService<IStatusEventPublisher>();
 

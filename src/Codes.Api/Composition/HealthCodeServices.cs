@@ -43,6 +43,7 @@ public static class HealthCodeServices
             sp.GetRequiredService<IngestionMetrics>()));
         services.AddSingleton(sp => new VerificationService(
             sp.GetRequiredService<Verifier.Store.IStatusStore>(),
+            sp.GetRequiredService<Verifier.Regional.IRegionalLedger>(),
             sp.GetRequiredService<IRegionCatalog>(),
             sp.GetRequiredService<PolicyCatalog>(),
             sp.GetRequiredService<TimeProvider>(),

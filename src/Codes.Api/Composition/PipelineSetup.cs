@@ -1,6 +1,7 @@
 using HealthCode.Api.Endpoints;
 using HealthCode.Api.Health;
 using HealthCode.Api.Problems;
+using HealthCode.Api.Regional;
 
 namespace HealthCode.Api.Composition;
 
@@ -42,6 +43,7 @@ public static class PipelineSetup
         v1.MapTranslateEndpoints();
         v1.MapVerifyEndpoints();
         v1.MapStatusEventEndpoints();
+        v1.MapGroup("/v1").MapRegionalEndpoints();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using HealthCode.Translator.Normalization;
 using HealthCode.Translator.Profiles;
 using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Privacy;
+using HealthCode.Verifier.Regional;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Transport;
 using HealthCode.Verifier.Transport.RabbitMq;
@@ -75,6 +76,7 @@ public sealed class IngestionHost : IAsyncDisposable
         services.AddSingleton<IngestionMetrics>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StatusEventConsumer>(sp));
         services.AddRabbitMqStatusTransport(options);
+        services.AddRegionalFeedback();
 
         var host = builder.Build();
         using var startDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
