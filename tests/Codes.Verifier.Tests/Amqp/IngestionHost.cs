@@ -42,6 +42,9 @@ public sealed class IngestionHost : IAsyncDisposable
     public TransportMetrics TransportMetrics => Host.Services.GetRequiredService<TransportMetrics>();
     public StatusIngestionService Ingestion => Host.Services.GetRequiredService<StatusIngestionService>();
     public IStatusEventPublisher Publisher => Host.Services.GetRequiredService<IStatusEventPublisher>();
+    public IRegionalLedger Ledger => Host.Services.GetRequiredService<IRegionalLedger>();
+    public HealthCode.Verifier.Regional.Snapshots.SnapshotCoordinator Snapshots => Host.Services.GetRequiredService<HealthCode.Verifier.Regional.Snapshots.SnapshotCoordinator>();
+    public HealthCode.Verifier.Regional.Snapshots.ISnapshotStore SnapshotStore => Host.Services.GetRequiredService<HealthCode.Verifier.Regional.Snapshots.ISnapshotStore>();
     public static RegionCatalog Regions => Catalog.Value;
 
     public static async Task<IngestionHost> StartAsync(Func<RabbitMqTransportOptions, RabbitMqTransportOptions>? tune = null,
