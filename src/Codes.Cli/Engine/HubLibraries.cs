@@ -207,7 +207,7 @@ public sealed class HubLibraries
         }
     }
 
-    private static RegionCatalog LoadRegions(string directory)
+    internal static RegionCatalog LoadRegions(string directory)
     {
         if (!Directory.Exists(directory)) throw new CliInputException($"profile folder not found: {directory}");
         var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar))!, RegionCatalog.SchemaFileName);
