@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Net;
 using HealthCode.Cli.Output;
 using HealthCode.Cli.Snapshots;
 using HealthCode.Verifier.Regional.Snapshots;
@@ -16,6 +16,7 @@ namespace HealthCode.Cli.Commands;
 public sealed class SnapshotPushCommand(CliOutput output) : AsyncCommand<SnapshotPushSettings>
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+    private const int MaxFailedReads = 30;
     private static readonly int[] BadInputAnswers = [400, 401, 403, 404, 413, 415];
 
     public override async Task<int> ExecuteAsync(CommandContext context, SnapshotPushSettings settings, CancellationToken cancellationToken)
@@ -84,14 +85,26 @@ public sealed class SnapshotPushCommand(CliOutput output) : AsyncCommand<Snapsho
         return (answer, final);
     }
 
+    // A busy hub may answer a status read 503 (or drop the connection) while the snapshot runs fine: such answers are
+    // retried until MaxFailedReads in a row; anything else (404, 403) ends the wait.
     private static async Task<SnapshotStatus> FollowAsync(SnapshotClient client, Uri location, Action<SnapshotStatus> seen, CancellationToken ct)
     {
+        var failed = 0;
         while (true)
         {
-            var status = await client.StatusAsync(location, ct);
-            seen(status);
-            if (status.State != SnapshotState.Running) return status;
-            await Task.Delay(PollInterval, ct);
+            try
+            {
+                var status = await client.StatusAsync(location, ct);
+                failed = 0;
+                seen(status);
+                if (status.State != SnapshotState.Running) return status;
+            }
+            catch (HttpRequestException e) when (e.StatusCode is null or HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError
+                                                 && ++failed < MaxFailedReads)
+            {
+                // Retried below.
+            }
+            await Task.Delay(failed == 0 ? PollInterval : PollInterval * Math.Min(failed, 10), ct);
         }
     }
 

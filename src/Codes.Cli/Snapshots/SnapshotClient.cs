@@ -24,7 +24,8 @@ public sealed class SnapshotClient(HttpClient http)
     {
         using var response = await http.GetAsync(location, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
-        if (!response.IsSuccessStatusCode) throw new HttpRequestException($"{(int)response.StatusCode} {ProblemText(text)}");
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"{(int)response.StatusCode} {ProblemText(text)}", null, response.StatusCode);
         return JsonSerializer.Deserialize<SnapshotStatus>(text, Json) ?? throw new HttpRequestException("empty snapshot status");
     }
 

@@ -108,6 +108,17 @@ public sealed class SnapshotTests
     }
 
     [Test]
+    public async Task An_empty_snapshot_never_prunes()
+    {
+        await Publish(SnapshotLines.BeijingCode(31), 5);
+        _factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        var status = await Push([], "?prune=revoke");
+        Assert.That((status.GetProperty("lines").GetInt64(), status.GetProperty("revoked").GetInt64(), status.GetProperty("pruneSkipped").GetString()),
+            Is.EqualTo((0L, 0L, "empty-snapshot")));
+        Assert.That(await Decision(SnapshotLines.BeijingCode(31)), Is.EqualTo("accept"));
+    }
+
+    [Test]
     public async Task A_second_snapshot_while_one_runs_is_409()
     {
         var store = _factory.Services.GetRequiredService<ISnapshotStore>();

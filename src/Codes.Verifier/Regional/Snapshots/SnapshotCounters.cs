@@ -5,6 +5,7 @@ internal sealed class SnapshotCounters
 {
     private long _lines, _applied, _current, _hubAhead, _rejected, _unreadable, _missing, _revoked;
 
+    public long Lines => Interlocked.Read(ref _lines);
     public long Unreadable => Interlocked.Read(ref _unreadable);
 
     public void Line() => Interlocked.Increment(ref _lines);

@@ -11,4 +11,6 @@ public static class SnapshotErrors
     public const string Internal = "internal";
     /// <summary>Some line's code could not be read, so "not mentioned" cannot be known: nothing is revoked.</summary>
     public const string UnreadableLines = "unreadable-lines";
+    /// <summary>A snapshot without a single line would revoke every code of the region: taken for a mistake, nothing is revoked.</summary>
+    public const string EmptySnapshot = "empty-snapshot";
 }

@@ -42,7 +42,7 @@ public sealed partial class SnapshotRun(
                 new ParallelOptions { MaxDegreeOfParallelism = _options.SnapshotConcurrency, CancellationToken = run.Token },
                 async (line, token) => await LineAsync(line, run, token));
             run.Token.ThrowIfCancellationRequested();
-            if (request.Prune && _counters.Unreadable > 0) pruneSkipped = SnapshotErrors.UnreadableLines;
+            if (request.Prune) pruneSkipped = _counters.Lines == 0 ? SnapshotErrors.EmptySnapshot : _counters.Unreadable > 0 ? SnapshotErrors.UnreadableLines : null;
             await DiffAsync(prune: request.Prune && pruneSkipped is null, run.Token);
         }
         catch (OperationCanceledException) when (run.IsCancellationRequested)
