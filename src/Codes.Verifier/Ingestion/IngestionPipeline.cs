@@ -11,8 +11,9 @@ namespace HealthCode.Verifier.Ingestion;
 
 /// <summary>
 /// The one ingestion path every transport (and every snapshot line) feeds: <see cref="StatusEventConsumer"/> under a
-/// Polly retry pipeline, then the <see cref="OutcomeRecorder"/> (what the region may ask about), then the observers. A store outage is retried with capped exponential backoff and, if it outlasts the budget, handed back
-/// (never refused: the CAS makes every retry safe and the event is not at fault). Any other exception is retried a few
+/// Polly retry pipeline, then the <see cref="OutcomeRecorder"/> (what the region may ask about), then the observers. A
+/// store outage is retried with capped exponential backoff and, if it outlasts the budget, handed back (never refused:
+/// the CAS makes every retry safe and the event is not at fault). Any other exception is retried a few
 /// times, then refused as <see cref="IngestionReasonCodes.ConsumerFault"/> so that a bug cannot block the queue.
 /// The recorder runs after the consumer under store retries of its own, so a write that landed is never re-applied
 /// (and misread as a duplicate) because the ledger stalled; if the ledger outlasts them the event is handed back too,
