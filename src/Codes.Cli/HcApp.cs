@@ -47,6 +47,13 @@ public static class HcApp
                     .WithExample("conformance", "run", "tests/conformance")
                     .WithExample("conformance", "run", "tests/conformance", "--report", "junit", "--output", "conformance.xml");
             });
+            config.AddBranch("snapshot", snapshot =>
+            {
+                snapshot.SetDescription("Reconcile the hub with a region's full state (docs/regional-systems.md).");
+                snapshot.AddCommand<SnapshotPushCommand>("push")
+                    .WithDescription("Stream an NDJSON snapshot to the hub and follow it; exit 0 clean, 1 rejected lines or failed, 2 bad input.")
+                    .WithExample("snapshot", "push", "beijing.ndjson", "--server", "http://localhost:5080", "--key", "dev-local-key");
+            });
             config.AddBranch("policy", policy =>
             {
                 policy.SetDescription("Checkpoint policies.");

@@ -4,10 +4,12 @@ using HealthCode.Translator.Normalization.Time;
 using HealthCode.Translator.Profiles;
 using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Privacy;
+using HealthCode.Verifier.Regional;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Transport;
 using HealthCode.Verifier.Transport.InProcess;
 using HealthCode.Verifier.Trust;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -33,7 +35,11 @@ public sealed class InProcessTransportTests
             TimeProvider.System, new SignatureEventAuthenticator(TrustStore.Empty, TimeProvider.System),
             sp.GetRequiredService<IOptions<IngestionOptions>>(), new IngestionMetrics()));
         services.AddSingleton<IStatusEventObserver>(observer);
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton(store);
+        services.AddSingleton(Regions);
         services.AddInProcessStatusTransport();
+        services.AddRegionalFeedback();
         return services.BuildServiceProvider();
     }
 
@@ -42,7 +48,7 @@ public sealed class InProcessTransportTests
     {
         var observer = new RecordingObserver();
         await using var provider = Build(new InMemoryStatusStore(), observer);
-        var worker = provider.GetServices<IHostedService>().Single();
+        var worker = provider.GetServices<IHostedService>().OfType<InProcessStatusEventWorker>().Single();
         await worker.StartAsync(CancellationToken.None);
 
         await provider.GetRequiredService<IStatusEventPublisher>().PublishAsync(Event("7"));
@@ -58,7 +64,7 @@ public sealed class InProcessTransportTests
         var observer = new RecordingObserver();
         var store = new FlakyStore(failures: 2);
         await using var provider = Build(store, observer, o => o.StoreRetryFirstDelay = TimeSpan.FromMilliseconds(1));
-        var worker = provider.GetServices<IHostedService>().Single();
+        var worker = provider.GetServices<IHostedService>().OfType<InProcessStatusEventWorker>().Single();
         await worker.StartAsync(CancellationToken.None);
 
         await provider.GetRequiredService<IStatusEventPublisher>().PublishAsync(Event("7"));
@@ -75,7 +81,7 @@ public sealed class InProcessTransportTests
         var observer = new RecordingObserver();
         var store = new FlakyStore(failures: int.MaxValue);
         await using var provider = Build(store, observer, o => (o.StoreAttempts, o.StoreRetryFirstDelay) = (3, TimeSpan.FromMilliseconds(1)));
-        var worker = provider.GetServices<IHostedService>().Single();
+        var worker = provider.GetServices<IHostedService>().OfType<InProcessStatusEventWorker>().Single();
         await worker.StartAsync(CancellationToken.None);
         var publisher = provider.GetRequiredService<IStatusEventPublisher>();
 

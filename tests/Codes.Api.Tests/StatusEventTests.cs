@@ -33,7 +33,7 @@ public sealed class StatusEventTests
     }
 
     [Test]
-    public async Task An_older_sequence_than_the_seed_changes_nothing()
+    public async Task The_seeds_own_sequence_again_is_a_duplicate_and_changes_nothing()
     {
         var observer = new RecordingObserver();
         using var factory = new ApiFactory { ExtraServices = s => s.AddSingleton<IStatusEventObserver>(observer) };
@@ -42,7 +42,7 @@ public sealed class StatusEventTests
         await client.SendAsync(Requests.StatusEvent("110000", BeijingGreenTurnedRed(), "1"));
 
         var result = await Poll.Until(() => Task.FromResult(observer.Results.FirstOrDefault()), r => r is not null);
-        Assert.That(result?.Status, Is.EqualTo(ConsumeStatus.Superseded));
+        Assert.That(result?.Status, Is.EqualTo(ConsumeStatus.Duplicate));
         Assert.That(await Decision(client), Is.EqualTo("accept"));
     }
 

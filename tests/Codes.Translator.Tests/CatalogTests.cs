@@ -94,6 +94,23 @@ public sealed class CatalogTests
     }
 
     [Test]
+    public void A_silence_budget_is_an_optional_iso_duration()
+    {
+        var catalog = LoadWith("460000.json", MadeUpRegion.Replace("\"maxStatusAge\": \"PT6H\",", "\"maxStatusAge\": \"PT6H\", \"maxSilence\": \"PT10M\","));
+        Assert.That(catalog.Find("460000")!.MaxSilence, Is.EqualTo("PT10M"));
+    }
+
+    [TestCase("10 minutes")]
+    [TestCase("P")]
+    [TestCase("PT")]
+    public void A_silence_budget_that_is_not_a_duration_names_the_field(string budget)
+    {
+        var ex = Assert.Throws<ProfileLoadException>(() =>
+            LoadWith("460000.json", MadeUpRegion.Replace("\"maxStatusAge\": \"PT6H\",", $"\"maxStatusAge\": \"PT6H\", \"maxSilence\": \"{budget}\",")));
+        Assert.That(ex!.Field, Does.Contain("maxSilence"));
+    }
+
+    [Test]
     public void Profile_with_an_unknown_time_zone_names_it()
     {
         var ex = Assert.Throws<ProfileLoadException>(() => LoadWith("460000.json", MadeUpRegion.Replace("Asia/Shanghai", "Mars/Olympus")));

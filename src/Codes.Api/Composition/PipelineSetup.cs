@@ -3,6 +3,7 @@ using HealthCode.Api.Endpoints;
 using HealthCode.Api.Health;
 using HealthCode.Api.Problems;
 using HealthCode.Api.Reload;
+using HealthCode.Api.Regional;
 
 namespace HealthCode.Api.Composition;
 
@@ -47,6 +48,7 @@ public static class PipelineSetup
         v1.MapStatusEventEndpoints();
         v1.MapDryRunEndpoints();
         v1.MapReloadEndpoints();
+        v1.MapRegionalEndpoints();
         return app;
     }
 }

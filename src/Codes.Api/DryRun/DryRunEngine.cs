@@ -17,6 +17,7 @@ using HealthCode.Verifier.Privacy;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Verification;
 using HealthCode.Verifier.Ingestion;
+using HealthCode.Verifier.Regional;
 using Microsoft.Extensions.Options;
 using NJsonSchema;
 
@@ -36,6 +37,9 @@ public sealed partial class DryRunEngine(
 {
     // Never read: Decide judges the entries it is given.
     private static readonly IStatusStore EmptyStore = new InMemoryStatusStore(TimeProvider.System);
+
+    // Never read either: Decide judges the entry alone, without the issuer's silence budget.
+    private static readonly IRegionalLedger SilentLedger = new InMemoryRegionalLedger(TimeProvider.System, Options.Create(new RegionalOptions()));
 
     private const string CheckpointId = "dry-run";
 
@@ -137,7 +141,7 @@ public sealed partial class DryRunEngine(
             return VerifyAttempt.Failed("checkpoint.scene", $"must be one of: {string.Join(", ", Scenes.All.Order(StringComparer.Ordinal))}");
 
         // The verifier's own pure decision: the record judged as the only stored status, no store read or written.
-        var service = new VerificationService(EmptyStore, prepared.Catalog, policies, time, verification);
+        var service = new VerificationService(EmptyStore, SilentLedger, prepared.Catalog, policies, time, verification);
         var checkpoint = new CheckpointInfo(region ?? "", scene, CheckpointId);
         if (service.Rules.CheckCheckpoint(checkpoint) is { Count: > 0 } problems)
             return VerifyAttempt.Failed(problems[0].Field, problems[0].Detail);

@@ -20,6 +20,8 @@ public static class ProblemTypes
     public const string UnknownRegion = Base + "unknown-region";
     /// <summary>404/405: no such resource or method.</summary>
     public const string NotFound = Base + "not-found";
+    /// <summary>409: the request conflicts with work in progress (a second snapshot while one of the region runs).</summary>
+    public const string Conflict = Base + "conflict";
     /// <summary>413: the body exceeds the limit.</summary>
     public const string PayloadTooLarge = Base + "payload-too-large";
     /// <summary>415: the content type is not the region's format.</summary>
@@ -32,13 +34,15 @@ public static class ProblemTypes
     public const string RateLimited = Base + "rate-limited";
     /// <summary>503: the bus did not accept the event in time.</summary>
     public const string BusUnavailable = Base + "bus-unavailable";
+    /// <summary>503: the store did not answer in time (the request changed nothing; retry).</summary>
+    public const string StoreUnavailable = Base + "store-unavailable";
     /// <summary>500: a fault in the service itself (never caused by input).</summary>
     public const string Internal = Base + "internal";
 
     public static readonly IReadOnlyList<string> All =
     [
-        Malformed, BadRequest, Unauthenticated, Forbidden, UnknownRegion, NotFound, PayloadTooLarge, UnsupportedMediaType,
-        Validation, UnprocessableCode, RateLimited, BusUnavailable, Internal,
+        Malformed, BadRequest, Unauthenticated, Forbidden, UnknownRegion, NotFound, Conflict, PayloadTooLarge, UnsupportedMediaType,
+        Validation, UnprocessableCode, RateLimited, BusUnavailable, StoreUnavailable, Internal,
     ];
 
     /// <summary>The type for a bare status code (status-code pages, framework errors).</summary>
@@ -48,6 +52,7 @@ public static class ProblemTypes
         401 => Unauthenticated,
         403 => Forbidden,
         404 or 405 => NotFound,
+        409 => Conflict,
         413 => PayloadTooLarge,
         415 => UnsupportedMediaType,
         422 => Validation,

@@ -10,6 +10,7 @@ using HealthCode.Translator.Translation;
 using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Policies;
 using HealthCode.Verifier.Privacy;
+using HealthCode.Verifier.Regional;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Verification;
 using Microsoft.Extensions.Options;
@@ -138,7 +139,9 @@ public sealed class HubLibraries
 
         var entry = entries[^1];
         var others = entries.Take(entries.Count - 1).Where(e => e.HolderKey == entry.HolderKey).ToArray();
-        var verifier = new VerificationService(new InMemoryStatusStore(TimeProvider.System), _regions, _policies, TimeProvider.System,
+        // Decide reads neither store: they are there because VerificationService also serves live lookups.
+        var verifier = new VerificationService(new InMemoryStatusStore(TimeProvider.System),
+            new InMemoryRegionalLedger(TimeProvider.System, Options.Create(new RegionalOptions())), _regions, _policies, TimeProvider.System,
             Options.Create(new VerificationOptions()));
         return checkpoints.Select(checkpoint =>
         {
@@ -204,7 +207,7 @@ public sealed class HubLibraries
         }
     }
 
-    private static RegionCatalog LoadRegions(string directory)
+    internal static RegionCatalog LoadRegions(string directory)
     {
         if (!Directory.Exists(directory)) throw new CliInputException($"profile folder not found: {directory}");
         try

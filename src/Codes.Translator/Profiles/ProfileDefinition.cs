@@ -21,6 +21,12 @@ public sealed record ProfileDefinition
     public required string CodePattern { get; init; }
     /// <summary>ISO 8601 duration, e.g. "PT24H": a status older than this is stale.</summary>
     public required string MaxStatusAge { get; init; }
+
+    /// <summary>
+    /// Optional ISO 8601 duration, e.g. "PT10M": the region promises an event or a heartbeat at least this often, and
+    /// verify answers manual (issuer-silent) for its codes while it is silent longer. Absent: no promise, no check.
+    /// </summary>
+    public string? MaxSilence { get; init; }
     /// <summary>IANA zone used by time formats that carry no offset.</summary>
     public required string TimeZone { get; init; }
     /// <summary>Display labels keyed by canonical level ("green", "yellow", "red", "unknown").</summary>

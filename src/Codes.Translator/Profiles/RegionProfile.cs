@@ -43,6 +43,9 @@ public sealed class RegionProfile
 
     public TimeSpan MaxStatusAgeSpan { get; }
 
+    /// <summary>The silence budget as written (ISO 8601 duration), or null when the region promises none.</summary>
+    public string? MaxSilence => Definition.MaxSilence;
+
     public string TimeZone => Definition.TimeZone;
 
     public IReadOnlyDictionary<string, string> Labels => Definition.Labels;

@@ -7,6 +7,7 @@ public static class EventKinds
     {
         EventKind.Status => "status",
         EventKind.Revoke => "revoke",
+        EventKind.Heartbeat => "heartbeat",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No wire word for this kind."),
     };
 
@@ -17,12 +18,13 @@ public static class EventKinds
         {
             case null or "" or "status": kind = EventKind.Status; return true;
             case "revoke": kind = EventKind.Revoke; return true;
+            case "heartbeat": kind = EventKind.Heartbeat; return true;
             default: kind = default; return false;
         }
     }
 
     public static IReadOnlyList<EventKind> All { get; } = Enum.GetValues<EventKind>();
 
-    /// <summary>"'status' or 'revoke'": the words a refusal names, from the enum so a new kind is named too.</summary>
+    /// <summary>"'status' or 'revoke' or 'heartbeat'": the words a refusal names, from the enum so a new kind is named too.</summary>
     public static string Words { get; } = string.Join(" or ", All.Select(k => $"'{k.ToWire()}'"));
 }

@@ -14,7 +14,7 @@ public sealed class IngestionMetrics : IDisposable
     private readonly Counter<long> _events;
     private readonly Counter<long> _storeFailures;
     private readonly ConcurrentDictionary<string, long> _rejectedByReason = new(StringComparer.Ordinal);
-    private long _applied, _superseded, _rejected, _storeFailureCount;
+    private long _applied, _superseded, _duplicate, _rejected, _storeFailureCount;
 
     public IngestionMetrics(IMeterFactory? meterFactory = null)
     {
@@ -25,6 +25,7 @@ public sealed class IngestionMetrics : IDisposable
 
     public long Applied => Interlocked.Read(ref _applied);
     public long Superseded => Interlocked.Read(ref _superseded);
+    public long Duplicate => Interlocked.Read(ref _duplicate);
     public long Rejected => Interlocked.Read(ref _rejected);
     public long StoreFailures => Interlocked.Read(ref _storeFailureCount);
     public long RejectedFor(string reasonCode) => _rejectedByReason.TryGetValue(reasonCode, out var n) ? n : 0;
@@ -35,6 +36,7 @@ public sealed class IngestionMetrics : IDisposable
         {
             case ConsumeStatus.Applied: Interlocked.Increment(ref _applied); break;
             case ConsumeStatus.Superseded: Interlocked.Increment(ref _superseded); break;
+            case ConsumeStatus.Duplicate: Interlocked.Increment(ref _duplicate); break;
             default:
                 Interlocked.Increment(ref _rejected);
                 _rejectedByReason.AddOrUpdate(result.ReasonCode ?? "", 1, (_, n) => n + 1);

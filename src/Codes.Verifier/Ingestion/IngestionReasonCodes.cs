@@ -30,6 +30,13 @@ public static class IngestionReasonCodes
     /// <summary>The named key, or every key of the region, is outside its notBefore/notAfter window.</summary>
     public const string KeyNotValid = "key-not-valid";
 
+    /// <summary>A snapshot line that is not one JSON object with a positive integer sequence and a string payload.</summary>
+    public const string MalformedLine = "malformed-line";
+    /// <summary>An AMQP snapshot for a region whose previous snapshot still runs (HTTP answers 409 instead).</summary>
+    public const string SnapshotRunning = "snapshot-running";
+    /// <summary>An AMQP snapshot message without a usable snapshot id, or with a body over the snapshot limit.</summary>
+    public const string BadSnapshot = "bad-snapshot";
+
     /// <summary>Consuming kept throwing something other than a store outage (a bug must not block the queue).</summary>
     public const string ConsumerFault = "consumer-fault";
     /// <summary>
@@ -40,5 +47,5 @@ public static class IngestionReasonCodes
 
     public static readonly IReadOnlyList<string> All =
         [RegionMismatch, UnknownRegion, BadSequence, BadKind, Unauthenticated, NormalizationFailed, IssuerMismatch,
-         SignatureMissing, SignatureInvalid, UnknownKeyId, KeyNotValid, ConsumerFault, StoreUnavailable];
+         SignatureMissing, SignatureInvalid, UnknownKeyId, KeyNotValid, MalformedLine, SnapshotRunning, BadSnapshot, ConsumerFault, StoreUnavailable];
 }

@@ -52,12 +52,32 @@ public sealed class StatusEventConsumer(
         var auth = await authenticator.AuthenticateAsync(e, envelope, ct);
         if (!auth.Allowed)
             return ConsumeResult.Rejected(auth.ReasonCode ?? IngestionReasonCodes.Unauthenticated, auth.Detail ?? "The event could not be authenticated.");
+        // A heartbeat touches no code: whether it is news (a higher heartbeat sequence) is the regional ledger's call.
+        if (envelope.Kind == EventKind.Heartbeat) return ConsumeResult.HeartbeatAccepted();
 
         var now = time.GetUtcNow();
         var built = envelope.Kind == EventKind.Revoke ? BuildTombstone(e, envelope, now) : BuildStatus(e, envelope, now);
         if (built.Rejection is not null) return built.Rejection;
-        var outcome = await store.ApplyAsync(built.Entry!, built.TimeToLive, ct);
-        return outcome == ApplyOutcome.Applied ? ConsumeResult.Applied(built.Entry!) : ConsumeResult.Superseded(built.Entry!);
+        var outcome = await store.ApplyAsync(built.Entry!, EntryLifetime.TimeToLive(built.Entry!, envelope.Region, _options.Retention, now), ct);
+        return ConsumeResult.From(outcome, built.Entry!);
+    }
+
+    /// <summary>
+    /// Revokes a code its region's snapshot left out (prune=revoke): a tombstone at the sequence the hub holds, which
+    /// the store lets win over the status of that same sequence, so the region's next real event (any higher sequence)
+    /// still applies. Nothing happens to a code that is gone, already revoked, or received at or after
+    /// <paramref name="unchangedSince"/> (the region spoke about it while the snapshot ran). Applied means revoked now.
+    /// </summary>
+    public async Task<ConsumeResult> RevokeUnlistedAsync(RegionProfile profile, string code, DateTimeOffset unchangedSince, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentException.ThrowIfNullOrEmpty(code);
+        var current = (await store.GetAsync(profile.Id, code, ct)).Entry;
+        if (current is null || current.Revoked || current.ReceivedAt >= unchangedSince) return new ConsumeResult(ConsumeStatus.Superseded, Entry: current);
+        var now = time.GetUtcNow();
+        var tombstone = StatusEntry.Tombstone(profile.Id, code, new EventSequence(current.Sequence), statusAt: now, receivedAt: now);
+        var outcome = await store.ApplyAsync(tombstone, EntryLifetime.TimeToLive(tombstone, profile, _options.Retention, now), ct);
+        return ConsumeResult.From(outcome, tombstone);
     }
 
     private static (EventEnvelope? Envelope, ConsumeResult? Rejection) ReadEnvelope(InboundStatusEvent e, RegionProfile? profile)
@@ -74,35 +94,32 @@ public sealed class StatusEventConsumer(
         return (new EventEnvelope(profile, sequence, kind), null);
     }
 
-    private (StatusEntry? Entry, TimeSpan TimeToLive, ConsumeResult? Rejection) BuildStatus(InboundStatusEvent e, EventEnvelope envelope, DateTimeOffset now)
+    private (StatusEntry? Entry, ConsumeResult? Rejection) BuildStatus(InboundStatusEvent e, EventEnvelope envelope, DateTimeOffset now)
     {
         var profile = envelope.Region;
         var normalized = normalizer.Normalize(profile, e.Body.Span, e.ContentType, new NormalizationContext(now, e.Timestamp));
-        if (!normalized.Succeeded)
-            return (null, default, ConsumeResult.Rejected(IngestionReasonCodes.NormalizationFailed, FailureDetail(normalized.Failure, normalized.Errors)));
+        if (!normalized.Succeeded) return (null, NormalizationRejection(normalized.Failure, normalized.Errors));
         var record = normalized.Record!;
         if (record.Issuer != profile.Id || !profile.MatchesCode(record.Code.Value))
-            return (null, default, ConsumeResult.Rejected(IngestionReasonCodes.IssuerMismatch,
+            return (null, ConsumeResult.Rejected(IngestionReasonCodes.IssuerMismatch,
                 $"The record's issuer or code value does not belong to region {profile.Id}."));
-
-        var entry = StatusEntry.FromRecord(record, envelope.Sequence, holderKeys, now);
-        // Kept until it goes stale, then for the retention window, so the CAS still sees its sequence for late replays.
-        var untilStale = entry.StatusAt + profile.MaxStatusAgeSpan - now;
-        return (entry, (untilStale > TimeSpan.Zero ? untilStale : TimeSpan.Zero) + _options.Retention, null);
+        return (StatusEntry.FromRecord(record, envelope.Sequence, holderKeys, now), null);
     }
 
-    private (StatusEntry? Entry, TimeSpan TimeToLive, ConsumeResult? Rejection) BuildTombstone(InboundStatusEvent e, EventEnvelope envelope, DateTimeOffset now)
+    private (StatusEntry? Entry, ConsumeResult? Rejection) BuildTombstone(InboundStatusEvent e, EventEnvelope envelope, DateTimeOffset now)
     {
         var profile = envelope.Region;
         var read = normalizer.ReadCodeValue(profile, e.Body.Span, e.ContentType);
-        if (read.Failure != FailureKind.None || string.IsNullOrEmpty(read.Code))
-            return (null, default, ConsumeResult.Rejected(IngestionReasonCodes.NormalizationFailed, FailureDetail(read.Failure, read.Errors)));
+        if (read.Failure != FailureKind.None || string.IsNullOrEmpty(read.Code)) return (null, NormalizationRejection(read.Failure, read.Errors));
         if (!profile.MatchesCode(read.Code))
-            return (null, default, ConsumeResult.Rejected(IngestionReasonCodes.IssuerMismatch,
+            return (null, ConsumeResult.Rejected(IngestionReasonCodes.IssuerMismatch,
                 $"The code value does not match region {profile.Id}'s pattern."));
-        var tombstone = StatusEntry.Tombstone(profile.Id, read.Code, envelope.Sequence, statusAt: e.Timestamp ?? now, receivedAt: now);
-        return (tombstone, profile.MaxStatusAgeSpan + _options.Retention, null);
+        return (StatusEntry.Tombstone(profile.Id, read.Code, envelope.Sequence, statusAt: e.Timestamp ?? now, receivedAt: now), null);
     }
+
+    private static ConsumeResult NormalizationRejection(FailureKind failure, IReadOnlyDictionary<string, string[]> errors) =>
+        ConsumeResult.Rejected(IngestionReasonCodes.NormalizationFailed, FailureDetail(failure, errors),
+            errors.Keys.Order(StringComparer.Ordinal).ToArray());
 
     // Field paths and the failure kind only: the normalizer's own messages may quote values, which may be PII.
     private static string FailureDetail(FailureKind failure, IReadOnlyDictionary<string, string[]> errors)

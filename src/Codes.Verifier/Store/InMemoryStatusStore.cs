@@ -28,7 +28,10 @@ public sealed class InMemoryStatusStore(TimeProvider? time = null, int maxOtherC
             string? oldHolder = null;
             if (_entries.TryGetValue(key, out var current) && current.ExpiresAt > now)
             {
-                if (current.Entry.Sequence >= entry.Sequence) return Task.FromResult(ApplyOutcome.Superseded);
+                if (current.Entry.Sequence > entry.Sequence) return Task.FromResult(ApplyOutcome.Superseded);
+                // Equal: a replay, unless a revocation meets the live status of its own sequence (it wins: fail closed).
+                if (current.Entry.Sequence == entry.Sequence && (!entry.Revoked || current.Entry.Revoked))
+                    return Task.FromResult(ApplyOutcome.Duplicate);
                 oldHolder = current.Entry.HolderKey;
             }
             // Codes nobody scans again would otherwise stay in memory after they expire.

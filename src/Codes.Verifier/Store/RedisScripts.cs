@@ -3,9 +3,11 @@ namespace HealthCode.Verifier.Store;
 internal static class RedisScripts
 {
     // KEYS[1] status key, KEYS[2] holder set key ("" = no holder); ARGV[1] sequence (decimal, no sign, no leading zeros),
-    // ARGV[2] full value, ARGV[3] ttl seconds, ARGV[4] holder key prefix.
+    // ARGV[2] full value, ARGV[3] ttl seconds, ARGV[4] holder key prefix, ARGV[5] "1" when the value is a revocation.
+    // Returns 1 applied, 0 superseded (older), 2 duplicate (equal).
     // Sequences are compared as decimal strings (length, then lexically): Lua numbers are doubles and would lose
-    // int64 precision above 2^53. Equal = duplicate = no-op. A code that moves to another holder (or to none, on
+    // int64 precision above 2^53. Equal = duplicate = no-op, except that a revocation wins over a live status of the
+    // same sequence (either order ends revoked: fail closed). A code that moves to another holder (or to none, on
     // revoke) leaves the old holder's set so it no longer restricts that person.
     public const string Apply = """
         local current = redis.call('GET', KEYS[1])
@@ -14,7 +16,8 @@ internal static class RedisScripts
           local seq, holder = string.match(current, '^(%d+)|([^|]*)|')
           if seq then
             local incoming = ARGV[1]
-            if #seq > #incoming or (#seq == #incoming and seq >= incoming) then return 0 end
+            if #seq > #incoming or (#seq == #incoming and seq > incoming) then return 0 end
+            if seq == incoming and (ARGV[5] ~= '1' or string.find(current, '"revoked":true', 1, true)) then return 2 end
             oldHolder = holder
           end
         end

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using StackExchange.Redis;
 
@@ -24,6 +23,10 @@ public sealed class RedisStatusStore : IStatusStore
 
     public StatusKeys Keys => _keys;
 
+    /// <summary>The connection and settings, for the stores that live beside this one (the regional ledger).</summary>
+    public IConnectionMultiplexer Connection => _redis;
+    public RedisStoreOptions Options => _options;
+
     public async Task<ApplyOutcome> ApplyAsync(StatusEntry entry, TimeSpan timeToLive, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -41,11 +44,17 @@ public sealed class RedisStatusStore : IStatusStore
             StatusEntryCodec.Encode(entry),
             ttlSeconds,
             _keys.HolderPrefix,
+            entry.Revoked ? "1" : "0",
         ];
         // A write that times out here may still land later; that is safe because the script is an idempotent CAS
         // and the caller's retry either applies or finds it superseded.
         var result = await EvaluateAsync(RedisScripts.Apply, keys, args, _options.WriteTimeout, cancellationToken);
-        return (long)result == 1 ? ApplyOutcome.Applied : ApplyOutcome.Superseded;
+        return (long)result switch
+        {
+            1 => ApplyOutcome.Applied,
+            2 => ApplyOutcome.Duplicate,
+            _ => ApplyOutcome.Superseded,
+        };
     }
 
     public async Task<StatusLookup> GetAsync(string issuer, string code, CancellationToken cancellationToken = default)
@@ -67,58 +76,8 @@ public sealed class RedisStatusStore : IStatusStore
     }
 
     public Task PingAsync(CancellationToken cancellationToken = default) =>
-        Bounded(() => _redis.GetDatabase().PingAsync(), _options.ReadTimeout, cancellationToken);
+        RedisCalls.Bounded(() => _redis.GetDatabase().PingAsync(), _options.ReadTimeout, cancellationToken);
 
-    private Task<RedisResult> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] args, TimeSpan timeout, CancellationToken ct)
-    {
-        var db = _redis.GetDatabase();
-        return Bounded(async () =>
-        {
-            try
-            {
-                return await db.ScriptEvaluateAsync(script, keys, args);
-            }
-            catch (RedisServerException e) when (e.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal))
-            {
-                // 1.2.6's async path surfaces NOSCRIPT once after SCRIPT FLUSH or a restart instead of re-sending
-                // the script; the retry goes out as EVAL and re-caches it.
-                return await db.ScriptEvaluateAsync(script, keys, args);
-            }
-        }, timeout, ct);
-    }
-
-    private static async Task<T> Bounded<T>(Func<Task<T>> call, TimeSpan timeout, CancellationToken ct)
-    {
-        var started = Stopwatch.GetTimestamp();
-        Task<T>? task = null;
-        try
-        {
-            task = call();
-            return await task.WaitAsync(timeout, ct);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            Observe(task);
-            throw;
-        }
-        catch (Exception e) when (IsUnavailable(e))
-        {
-            Observe(task);
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            throw new StoreUnavailableException(
-                $"Redis did not answer ({e.GetType().Name}) after {elapsed.TotalMilliseconds:F0} ms (limit {timeout.TotalMilliseconds:F0} ms).", e);
-        }
-    }
-
-    private static async Task Bounded(Func<Task<TimeSpan>> call, TimeSpan timeout, CancellationToken ct) =>
-        await Bounded<TimeSpan>(call, timeout, ct);
-
-    // A call abandoned by WaitAsync may still fault later; observe it so it never surfaces as an unobserved exception.
-    private static void Observe(Task? task) =>
-        task?.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-
-    private static bool IsUnavailable(Exception e) =>
-        e is TimeoutException or RedisException or ObjectDisposedException
-            or System.Net.Sockets.SocketException or IOException or InvalidOperationException;
+    private Task<RedisResult> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] args, TimeSpan timeout, CancellationToken ct) =>
+        RedisCalls.EvaluateAsync(_redis.GetDatabase(), script, keys, args, timeout, ct);
 }

@@ -24,6 +24,11 @@ public static class ReasonCodes
     public const string UnknownCode = "unknown-code";
     /// <summary>The status store did not answer within the deadline: manual.</summary>
     public const string StoreUnavailable = "store-unavailable";
+    /// <summary>
+    /// The issuer declares a silence budget (maxSilence) and has sent no event or heartbeat for longer than it: the
+    /// hub may be missing its updates, so manual.
+    /// </summary>
+    public const string IssuerSilent = "issuer-silent";
     /// <summary>Another current, non-stale code of the same holder is more restrictive; its level is used.</summary>
     public const string OtherCodeRestricts = "other-code-restricts";
     /// <summary>The policy's NAT requirement is not met (result, age, or an absent anchor time): deny.</summary>
@@ -36,12 +41,12 @@ public static class ReasonCodes
     public static readonly IReadOnlyList<string> All =
     [
         LevelYellow, LevelRed, LevelUnknown, StaleStatus, CodeExpired, Revoked, UnknownCode,
-        StoreUnavailable, OtherCodeRestricts, NatRequired, CodeTooOld, TripRiskArea,
+        StoreUnavailable, OtherCodeRestricts, NatRequired, CodeTooOld, TripRiskArea, IssuerSilent,
     ];
 
     /// <summary>Reasons that mean "cannot decide safely": each forces manual unless the code has expired.</summary>
     public static readonly IReadOnlySet<string> ManualClass = new HashSet<string>(StringComparer.Ordinal)
     {
-        UnknownCode, StoreUnavailable, Revoked, StaleStatus, LevelUnknown,
+        UnknownCode, StoreUnavailable, Revoked, StaleStatus, LevelUnknown, IssuerSilent,
     };
 }

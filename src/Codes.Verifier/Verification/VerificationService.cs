@@ -1,6 +1,7 @@
 using HealthCode.Translator.Canonical;
 using HealthCode.Translator.Profiles;
 using HealthCode.Verifier.Policies;
+using HealthCode.Verifier.Regional;
 using HealthCode.Verifier.Regions;
 using HealthCode.Verifier.Store;
 using Microsoft.Extensions.Options;
@@ -12,10 +13,14 @@ namespace HealthCode.Verifier.Verification;
 /// <see cref="VerifyAsync"/> checks the request (<see cref="Rules"/>), reads the store, and decides; <see cref="Decide"/>
 /// decides on entries the caller already has (dry runs, tools). Both end in the same private decision, so a store
 /// read and a dry run can never judge differently. Never throws for store faults: any failure or timeout reading the
-/// store answers manual (store-unavailable). See <see cref="ReasonSet"/> for how reasons become a decision.
+/// store answers manual (store-unavailable). For an issuer that declares maxSilence, verify also reads the region's
+/// signs of life from the <see cref="IRegionalLedger"/>, alongside the status and within the same deadline: silent past
+/// the budget adds issuer-silent, an unanswered read store-unavailable (both manual). See <see cref="ReasonSet"/> for
+/// how reasons become a decision.
 /// </summary>
 public sealed class VerificationService(
     IStatusStore store,
+    IRegionalLedger ledger,
     IRegionCatalog regions,
     IPolicyCatalog policies,
     TimeProvider time,
@@ -32,13 +37,17 @@ public sealed class VerificationService(
         var code = request.Code.Trim();
         if (Rules.ResolveIssuer(code, request.Issuer, out var issuer) is { } problem) return VerifyOutcome.Unprocessable(problem);
 
-        var lookup = await LookupAsync(issuer.Id, code, cancellationToken);
-        return VerifyOutcome.Decided(Decide(issuer, lookup, request.Checkpoint!, time.GetUtcNow()));
+        // Both reads go out at once: the silence check costs no extra round trip of latency.
+        var lookup = LookupAsync(issuer.Id, code, cancellationToken);
+        var silence = SilenceAsync(issuer, cancellationToken);
+        await Task.WhenAll(lookup, silence);
+        return VerifyOutcome.Decided(Decide(issuer, await lookup, request.Checkpoint!, time.GetUtcNow(), await silence));
     }
 
     /// <summary>
     /// The decision verify would give for <paramref name="entry"/> if the store held it and the holder's other codes,
-    /// at <paramref name="at"/>: no store involved. The checkpoint must pass <see cref="VerifyRequestRules.CheckCheckpoint"/>
+    /// at <paramref name="at"/>: no store involved, so no issuer-silent either (silence is a fact about the live feed,
+    /// not about a record). The checkpoint must pass <see cref="VerifyRequestRules.CheckCheckpoint"/>
     /// and the entry's issuer must be loaded; anything else is a caller error (ArgumentException), never a decision.
     /// </summary>
     public VerifyResponse Decide(StatusEntry entry, IReadOnlyList<StatusEntry> holderOtherCodes, CheckpointInfo checkpoint, DateTimeOffset at)
@@ -49,11 +58,11 @@ public sealed class VerificationService(
             throw new ArgumentException(string.Join(" ", problems.Select(p => p.Detail)), nameof(checkpoint));
         var issuer = regions.Find(entry.Issuer)
             ?? throw new ArgumentException($"No profile for the entry's issuer '{entry.Issuer}' is loaded.", nameof(entry));
-        return Decide(issuer, new StatusLookup(entry, holderOtherCodes), checkpoint, at);
+        return Decide(issuer, new StatusLookup(entry, holderOtherCodes), checkpoint, at, issuerReason: null);
     }
 
-    // The one decision. lookup null: the store did not answer.
-    private VerifyResponse Decide(RegionProfile issuer, StatusLookup? lookup, CheckpointInfo checkpoint, DateTimeOffset now)
+    // The one decision. lookup null: the store did not answer. issuerReason: issuer-silent or store-unavailable from the silence check.
+    private VerifyResponse Decide(RegionProfile issuer, StatusLookup? lookup, CheckpointInfo checkpoint, DateTimeOffset now, string? issuerReason)
     {
         var policy = policies.ForCheckpoint(checkpoint.Region);
         var reasons = new ReasonSet();
@@ -64,6 +73,7 @@ public sealed class VerificationService(
         else if (entry is null) reasons.Add(ReasonCodes.UnknownCode, Decision.Manual);
         else if (entry.Revoked) reasons.Add(ReasonCodes.Revoked, Decision.Manual);
         else level = Judge(entry, lookup.OtherCodesOfHolder, issuer, checkpoint.Scene, policy, now, reasons);
+        if (issuerReason is not null) reasons.Add(issuerReason, Decision.Manual);
 
         return new VerifyResponse(
             Decision: reasons.Decide(),
@@ -129,6 +139,26 @@ public sealed class VerificationService(
         {
             // Whatever went wrong, the scanner gets a bounded, fail-closed answer rather than an error.
             return null;
+        }
+    }
+
+    // Null when the issuer makes no silence promise or kept it.
+    private async Task<string?> SilenceAsync(RegionProfile issuer, CancellationToken ct)
+    {
+        if (SilenceBudget.Of(issuer) is not { } budget) return null;
+        try
+        {
+            var signs = await ledger.GetSignsAsync(issuer.Id, ct).WaitAsync(_options.StoreDeadline, ct);
+            return SilenceBudget.IsSilent(signs, budget, time.GetUtcNow()) ? ReasonCodes.IssuerSilent : null;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception)
+        {
+            // Unknown freshness is never taken for fresh.
+            return ReasonCodes.StoreUnavailable;
         }
     }
 

@@ -109,7 +109,7 @@ public sealed class RealModeHost : IAsyncDisposable
 
     public static string? Header(BasicGetResult message, string name) => AmqpHeaderValues.GetString(message.BasicProperties.Headers, name);
 
-    /// <summary>Every key under this run's prefix with its value(s) rendered as text (strings, hashes, sets, lists, sorted sets).</summary>
+    /// <summary>Every key under this run's prefix with its value(s) rendered as text (strings, hashes, sets, lists, sorted sets, streams).</summary>
     public async Task<IReadOnlyList<(string Key, string Value)>> RedisContentsAsync()
     {
         var server = Redis.GetServer(Redis.GetEndPoints()[0]);
@@ -125,6 +125,7 @@ public sealed class RealModeHost : IAsyncDisposable
                 RedisType.Set => string.Join("\n", (await db.SetMembersAsync(key)).Select(v => Text((byte[]?)v))),
                 RedisType.List => string.Join("\n", (await db.ListRangeAsync(key)).Select(v => Text((byte[]?)v))),
                 RedisType.SortedSet => string.Join("\n", (await db.SortedSetRangeByRankWithScoresAsync(key)).Select(e => Text((byte[]?)e.Element))),
+                RedisType.Stream => string.Join("\n", (await db.StreamRangeAsync(key)).SelectMany(e => e.Values).Select(v => $"{Text((byte[]?)v.Name)}={Text((byte[]?)v.Value)}")),
                 _ => $"<{type}>",
             };
             result.Add(((string)key!, value));

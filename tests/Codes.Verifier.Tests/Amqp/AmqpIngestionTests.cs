@@ -193,5 +193,5 @@ public sealed class AmqpIngestionTests
             .And.Not.Contain(person.GetProperty("person.document.number").GetString()!));
     }
 
-    private long Consumed() => _host.Consumer.Metrics.Applied + _host.Consumer.Metrics.Superseded + _host.Consumer.Metrics.Rejected;
+    private long Consumed() => _host.Consumer.Metrics.Applied + _host.Consumer.Metrics.Superseded + _host.Consumer.Metrics.Duplicate + _host.Consumer.Metrics.Rejected;
 }

@@ -4,6 +4,7 @@ using HealthCode.Translator.Normalization;
 using HealthCode.Translator.Profiles;
 using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Privacy;
+using HealthCode.Verifier.Regional;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Transport.RabbitMq;
 using HealthCode.Verifier.Trust;
@@ -34,6 +35,7 @@ public sealed class BrokerUnavailableTests
             ConnectionString = $"amqp://guest:guest@127.0.0.1:{ClosedPort()}/",
             WaitForBusAtStartup = false,
         });
+        builder.Services.AddRegionalFeedback();
         using var host = builder.Build();
 
         await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(10));

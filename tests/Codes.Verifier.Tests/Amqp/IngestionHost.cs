@@ -2,6 +2,7 @@ using HealthCode.Translator.Normalization;
 using HealthCode.Translator.Profiles;
 using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Privacy;
+using HealthCode.Verifier.Regional;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Transport;
 using HealthCode.Verifier.Transport.RabbitMq;
@@ -41,6 +42,9 @@ public sealed class IngestionHost : IAsyncDisposable
     public TransportMetrics TransportMetrics => Host.Services.GetRequiredService<TransportMetrics>();
     public StatusIngestionService Ingestion => Host.Services.GetRequiredService<StatusIngestionService>();
     public IStatusEventPublisher Publisher => Host.Services.GetRequiredService<IStatusEventPublisher>();
+    public IRegionalLedger Ledger => Host.Services.GetRequiredService<IRegionalLedger>();
+    public HealthCode.Verifier.Regional.Snapshots.SnapshotCoordinator Snapshots => Host.Services.GetRequiredService<HealthCode.Verifier.Regional.Snapshots.SnapshotCoordinator>();
+    public HealthCode.Verifier.Regional.Snapshots.ISnapshotStore SnapshotStore => Host.Services.GetRequiredService<HealthCode.Verifier.Regional.Snapshots.ISnapshotStore>();
     public static RegionCatalog Regions => Catalog.Value;
 
     public static async Task<IngestionHost> StartAsync(Func<RabbitMqTransportOptions, RabbitMqTransportOptions>? tune = null,
@@ -75,6 +79,7 @@ public sealed class IngestionHost : IAsyncDisposable
         services.AddSingleton<IngestionMetrics>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StatusEventConsumer>(sp));
         services.AddRabbitMqStatusTransport(options);
+        services.AddRegionalFeedback();
 
         var host = builder.Build();
         using var startDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -27,6 +27,7 @@ public sealed class EventHeaderTests
     [TestCase("", EventKind.Status)]
     [TestCase("status", EventKind.Status)]
     [TestCase("revoke", EventKind.Revoke)]
+    [TestCase("heartbeat", EventKind.Heartbeat)]
     public void Absent_kind_is_a_status(string? header, EventKind kind)
     {
         Assert.That(EventKinds.TryParse(header, out var parsed), Is.True);
@@ -36,7 +37,7 @@ public sealed class EventHeaderTests
     [TestCase("Revoke")]
     [TestCase("STATUS")]
     [TestCase("delete")]
-    [TestCase("heartbeat")]
+    [TestCase("snapshot")]
     public void Unknown_kind_word_is_refused(string header) =>
         Assert.That(EventKinds.TryParse(header, out _), Is.False);
 

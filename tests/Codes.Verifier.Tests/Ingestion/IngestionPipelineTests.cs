@@ -26,6 +26,7 @@ public sealed class IngestionPipelineTests
 
     private IngestionPipeline Pipeline(IStatusStore store, params IStatusEventObserver[] observers) =>
         new(Consumers.Create(store, _normalizer, StubRegionCatalog.Standard(), TimeProvider.System, options: Quick),
+            Consumers.Recorder(Ledgers.InMemory(TimeProvider.System), StubRegionCatalog.Standard(), TimeProvider.System),
             observers, Options.Create(Quick), TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
 
     private static InboundStatusEvent Event(string sequence = "7") =>

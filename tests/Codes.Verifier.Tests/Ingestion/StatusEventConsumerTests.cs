@@ -50,12 +50,12 @@ public sealed class StatusEventConsumerTests
     }
 
     [Test]
-    public async Task Duplicate_and_older_events_are_superseded()
+    public async Task An_equal_sequence_is_a_duplicate_and_an_older_one_superseded()
     {
         await _consumer.ConsumeAsync(Event("7"));
-        Assert.That(await _consumer.ConsumeAsync(Event("7")), Has.Property(nameof(ConsumeResult.Status)).EqualTo(ConsumeStatus.Superseded));
+        Assert.That(await _consumer.ConsumeAsync(Event("7")), Has.Property(nameof(ConsumeResult.Status)).EqualTo(ConsumeStatus.Duplicate));
         Assert.That(await _consumer.ConsumeAsync(Event("3")), Has.Property(nameof(ConsumeResult.Status)).EqualTo(ConsumeStatus.Superseded));
-        Assert.That((_consumer.Metrics.Applied, _consumer.Metrics.Superseded), Is.EqualTo((1L, 2L)));
+        Assert.That((_consumer.Metrics.Applied, _consumer.Metrics.Duplicate, _consumer.Metrics.Superseded), Is.EqualTo((1L, 1L, 1L)));
     }
 
     [TestCase(null, "region-mismatch")]
@@ -190,17 +190,18 @@ public sealed class StatusEventConsumerTests
             foreach (var tag in tags) if (tag.Key == "outcome") seen.Add((string)tag.Value!);
         });
         listener.Start();
-        await _consumer.ConsumeAsync(Event("1"));
+        await _consumer.ConsumeAsync(Event("2"));
+        await _consumer.ConsumeAsync(Event("2"));
         await _consumer.ConsumeAsync(Event("1"));
         await _consumer.ConsumeAsync(Event("x"));
-        Assert.That(seen, Is.SupersetOf(new[] { "applied", "superseded", "rejected" }));
+        Assert.That(seen, Is.SupersetOf(new[] { "applied", "duplicate", "superseded", "rejected" }));
     }
 
     [Test]
     public async Task Response_never_contains_full_name_or_document_number()
     {
         await _consumer.ConsumeAsync(Event());
-        var service = new VerificationService(_store, StubRegionCatalog.Standard(), PolicyCatalog.LoadFromDirectory(PolicyCatalogTests.ShippedFolder), _clock,
+        var service = new VerificationService(_store, Ledgers.InMemory(_clock), StubRegionCatalog.Standard(), PolicyCatalog.LoadFromDirectory(PolicyCatalogTests.ShippedFolder), _clock,
             Options.Create(new VerificationOptions()));
         var outcome = await service.VerifyAsync(new VerifyRequest(Code, new CheckpointInfo("330100", "general", "gate-1"), null));
         var json = JsonSerializer.Serialize(outcome.Response, new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

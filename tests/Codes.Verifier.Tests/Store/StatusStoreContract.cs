@@ -1,4 +1,5 @@
 using HealthCode.Translator.Canonical;
+using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Tests.Support;
 
@@ -16,6 +17,18 @@ public abstract class StatusStoreContract
     public void CreateStoreForTest() => Store = CreateStore();
 
     [Test]
+    public async Task A_revocation_of_the_stored_sequence_wins_and_a_replay_of_the_status_does_not_undo_it()
+    {
+        await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 5), Day);
+        var tombstone = StatusEntry.Tombstone("330000", "ZJ1", new EventSequence(5), Entries.T0, Entries.T0);
+        Assert.That(await Store.ApplyAsync(tombstone, Day), Is.EqualTo(ApplyOutcome.Applied));
+        Assert.That(await Store.ApplyAsync(tombstone, Day), Is.EqualTo(ApplyOutcome.Duplicate));
+        Assert.That(await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 5), Day), Is.EqualTo(ApplyOutcome.Duplicate));
+        Assert.That((await Store.GetAsync("330000", "ZJ1")).Entry!.Revoked, Is.True);
+        Assert.That(await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 6), Day), Is.EqualTo(ApplyOutcome.Applied));
+    }
+
+    [Test]
     public async Task Apply_stores_a_new_code()
     {
         var outcome = await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 5), Day);
@@ -25,11 +38,11 @@ public abstract class StatusStoreContract
     }
 
     [Test]
-    public async Task Cas_applies_higher_and_ignores_equal_and_lower_sequences()
+    public async Task Cas_applies_higher_and_ignores_equal_as_duplicate_and_lower_as_superseded()
     {
         Assert.That(await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 5), Day), Is.EqualTo(ApplyOutcome.Applied));
         Assert.That(await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 7) with { Level = RiskLevel.Red }, Day), Is.EqualTo(ApplyOutcome.Applied));
-        Assert.That(await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 7) with { Level = RiskLevel.Yellow }, Day), Is.EqualTo(ApplyOutcome.Superseded));
+        Assert.That(await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 7) with { Level = RiskLevel.Yellow }, Day), Is.EqualTo(ApplyOutcome.Duplicate));
         Assert.That(await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 3) with { Level = RiskLevel.Yellow }, Day), Is.EqualTo(ApplyOutcome.Superseded));
         var entry = (await Store.GetAsync("330000", "ZJ1")).Entry;
         Assert.That(entry!.Sequence, Is.EqualTo(7));

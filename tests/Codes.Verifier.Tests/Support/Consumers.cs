@@ -1,6 +1,7 @@
 using HealthCode.Translator.Normalization;
 using HealthCode.Translator.Profiles;
 using HealthCode.Verifier.Ingestion;
+using HealthCode.Verifier.Regional;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Tests.Privacy;
 using HealthCode.Verifier.Trust;
@@ -19,4 +20,8 @@ public static class Consumers
         new(store, normalizer, regions, HolderKeysTests.Keys, clock,
             authenticator ?? new SignatureEventAuthenticator(TrustStore.Empty, clock),
             Options.Create(options ?? new IngestionOptions()), new IngestionMetrics());
+
+    /// <summary>The recorder the pipeline writes outcomes through, over the given ledger.</summary>
+    public static OutcomeRecorder Recorder(IRegionalLedger ledger, IRegionCatalog regions, TimeProvider clock, IngestionOptions? options = null) =>
+        new(ledger, regions, Options.Create(options ?? new IngestionOptions()), clock);
 }

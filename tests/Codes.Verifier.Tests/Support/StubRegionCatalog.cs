@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Nodes;
 using HealthCode.Translator.Profiles;
 
@@ -38,6 +40,14 @@ public sealed class StubRegionCatalog(params RegionProfile[] profiles) : IRegion
             ["constants"] = new JsonObject { ["person.document.type"] = "resident-id" },
         };
         var result = ProfileDraft.Compile(draft.ToJsonString());
+        return result.Profile ?? throw new InvalidOperationException(string.Join("; ", result.Errors));
+    }
+
+    /// <summary>The same profile recompiled with a silence budget (profiles are compiled, not records to copy).</summary>
+    public static RegionProfile WithMaxSilence(RegionProfile profile, string maxSilence)
+    {
+        var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+        var result = ProfileDraft.Compile(JsonSerializer.Serialize(profile.Definition with { MaxSilence = maxSilence }, options));
         return result.Profile ?? throw new InvalidOperationException(string.Join("; ", result.Errors));
     }
 

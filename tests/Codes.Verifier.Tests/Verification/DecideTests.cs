@@ -43,7 +43,7 @@ public sealed class DecideTests : VerificationFixture
     [Test]
     public void Decide_needs_no_store()
     {
-        var service = new VerificationService(new NoStore(), Regions, Policies, Clock, Options.Create(new VerificationOptions()));
+        var service = new VerificationService(new NoStore(), Ledgers.InMemory(Clock), Regions, Policies, Clock, Options.Create(new VerificationOptions()));
         var entry = Entries.Green("330000", Zhejiang) with { StatusAt = Now - TimeSpan.FromHours(1) };
         Assert.That(service.Decide(entry, [], Gate, Now).Decision, Is.EqualTo(Decision.Accept));
     }

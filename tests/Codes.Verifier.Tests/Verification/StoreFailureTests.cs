@@ -14,7 +14,7 @@ public sealed class StoreFailureTests : VerificationFixture
     public async Task Store_timeout_is_manual_store_unavailable()
     {
         var hanging = new FaultyStore(_ => new TaskCompletionSource<StatusLookup>().Task);
-        var service = new VerificationService(hanging, Regions, Policies, Clock, Options.Create(new VerificationOptions { StoreDeadline = TimeSpan.FromMilliseconds(100) }));
+        var service = new VerificationService(hanging, Ledgers.InMemory(Clock), Regions, Policies, Clock, Options.Create(new VerificationOptions { StoreDeadline = TimeSpan.FromMilliseconds(100) }));
         var watch = Stopwatch.StartNew();
 
         var outcome = await service.VerifyAsync(new VerifyRequest(Zhejiang, new CheckpointInfo("330100", "general", "gate-1"), null));
@@ -28,7 +28,7 @@ public sealed class StoreFailureTests : VerificationFixture
     public async Task Store_exception_is_manual_store_unavailable()
     {
         var failing = new FaultyStore(_ => Task.FromException<StatusLookup>(new StoreUnavailableException("down")));
-        var service = new VerificationService(failing, Regions, Policies, Clock, Options.Create(new VerificationOptions()));
+        var service = new VerificationService(failing, Ledgers.InMemory(Clock), Regions, Policies, Clock, Options.Create(new VerificationOptions()));
         var outcome = await service.VerifyAsync(new VerifyRequest(Zhejiang, new CheckpointInfo("330100", "general", null), null));
         Assert.That(outcome.Response!.Decision, Is.EqualTo(Decision.Manual));
         Assert.That(outcome.Response.Reasons, Is.EqualTo(new[] { ReasonCodes.StoreUnavailable }));
@@ -41,7 +41,7 @@ public sealed class StoreFailureTests : VerificationFixture
         using var admin = TestRedis.Connect(admin: true, syncTimeout: TimeSpan.FromSeconds(5));
         using var own = TestRedis.Connect();
         var store = new RedisStatusStore(own, new RedisStoreOptions { KeyPrefix = TestRedis.NewPrefix() });
-        var service = new VerificationService(store, Regions, Policies, Clock, Options.Create(new VerificationOptions()));
+        var service = new VerificationService(store, Ledgers.InMemory(Clock), Regions, Policies, Clock, Options.Create(new VerificationOptions()));
         await admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "1500", "ALL");
         try
         {

@@ -1,4 +1,5 @@
 using HealthCode.Verifier.Policies;
+using HealthCode.Verifier.Regional;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Tests.Policies;
 using HealthCode.Verifier.Tests.Support;
@@ -20,6 +21,7 @@ public abstract class VerificationFixture
     protected static readonly PolicyCatalog Policies = PolicyCatalog.LoadFromDirectory(PolicyCatalogTests.ShippedFolder);
     protected ManualClock Clock = null!;
     protected InMemoryStatusStore Store = null!;
+    protected InMemoryRegionalLedger Ledger = null!;
     protected StubRegionCatalog Regions = null!;
     protected VerificationService Service = null!;
     protected DateTimeOffset Now => Clock.GetUtcNow();
@@ -30,7 +32,8 @@ public abstract class VerificationFixture
         Clock = new ManualClock(Entries.T0 + TimeSpan.FromHours(1));
         Store = new InMemoryStatusStore(Clock);
         Regions = StubRegionCatalog.Standard();
-        Service = new VerificationService(Store, Regions, Policies, Clock, Options.Create(new VerificationOptions()));
+        Ledger = Ledgers.InMemory(Clock);
+        Service = new VerificationService(Store, Ledger, Regions, Policies, Clock, Options.Create(new VerificationOptions()));
     }
 
     protected static string IssuerOf(string code) => code[..2] switch

@@ -7,7 +7,8 @@ namespace HealthCode.Verifier.Transport.RabbitMq;
 
 /// <summary>
 /// The RabbitMQ side of one delivery, after <see cref="IngestionPipeline"/> consumed it; the caller acks only when this
-/// returns Ack, which is only after the store write (or after the broker confirmed the error-queue copy):
+/// returns Ack, which is only after the store write (or after the broker confirmed the error-queue copy). A snapshot
+/// message (hc-kind snapshot) goes to <see cref="AmqpSnapshotIntake"/> instead, and its refusal is handled the same way:
 /// <list type="bullet">
 /// <item>Applied / Superseded → ack.</item>
 /// <item>Rejected (including consumer-fault) → copy (original body and headers + hc-error-*) to the error queue with a
@@ -17,6 +18,7 @@ namespace HealthCode.Verifier.Transport.RabbitMq;
 /// </summary>
 public sealed partial class StatusDeliveryHandler(
     IngestionPipeline pipeline,
+    AmqpSnapshotIntake snapshots,
     ConfirmedPublisher errorPublisher,
     RabbitMqTransportOptions options,
     TransportMetrics metrics,
@@ -26,7 +28,7 @@ public sealed partial class StatusDeliveryHandler(
     public async Task<DeliveryOutcome> HandleAsync(InboundStatusEvent e, string routingKey, IReadOnlyBasicProperties properties,
         CancellationToken ct)
     {
-        var outcome = await pipeline.ConsumeAsync(e, ct);
+        var outcome = AmqpSnapshotIntake.IsSnapshot(e) ? await snapshots.ConsumeAsync(e, properties, ct) : await pipeline.ConsumeAsync(e, ct);
         if (outcome.HandBack) return new DeliveryOutcome(Ack: false, Result: null);
         var result = outcome.Result;
         if (result.Status != ConsumeStatus.Rejected) return new DeliveryOutcome(Ack: true, result);
