@@ -2,7 +2,9 @@ using HealthCode.Api.Auth;
 using HealthCode.Api.Benchmark;
 using HealthCode.Api.DryRun;
 using HealthCode.Api.Endpoints;
+using HealthCode.Api.OpenApi;
 using HealthCode.Api.RateLimiting;
+using HealthCode.Api.Telemetry;
 
 namespace HealthCode.Api.Composition;
 
@@ -25,14 +27,18 @@ public static class HealthCodeApp
             .AddApiKeyRateLimiting()
             .AddHealthCodeOpenApi()
             .AddDryRun()
+            .AddHealthCodeTelemetry(builder.Configuration)
             .AddHostedService<StartupReport>();
         return builder;
     }
 
     public static WebApplication UseHealthCode(this WebApplication app)
     {
+        app.UseHealthCodeRequestLog();
         app.UseHealthCodePipeline();
         app.MapHealthCodeEndpoints();
+        app.MapHealthCodeMetrics();
+        app.MapApiDocs();
         app.MapPlayground();
         app.MapBenchmarkEndpoints();
         return app;
