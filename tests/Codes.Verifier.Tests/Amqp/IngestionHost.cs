@@ -5,7 +5,9 @@ using HealthCode.Verifier.Privacy;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Transport;
 using HealthCode.Verifier.Transport.RabbitMq;
+using HealthCode.Verifier.Tests.Support;
 using HealthCode.Verifier.Trust;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -27,6 +29,7 @@ public sealed class IngestionHost : IAsyncDisposable
     private IngestionHost(IHost host, ConnectionMultiplexer redis, RabbitMqTransportOptions options, string keyPrefix)
     {
         Host = host;
+        Counts = new MeterCounts(host.Services.GetRequiredService<IMeterFactory>());
         Redis = redis;
         Options = options;
         KeyPrefix = keyPrefix;
@@ -38,7 +41,8 @@ public sealed class IngestionHost : IAsyncDisposable
     public string KeyPrefix { get; }
     public IStatusStore Store => Host.Services.GetRequiredService<IStatusStore>();
     public StatusEventConsumer Consumer => Host.Services.GetRequiredService<StatusEventConsumer>();
-    public TransportMetrics TransportMetrics => Host.Services.GetRequiredService<TransportMetrics>();
+    /// <summary>The ingestion and transport meters of this host, since it started.</summary>
+    public MeterCounts Counts { get; }
     public StatusIngestionService Ingestion => Host.Services.GetRequiredService<StatusIngestionService>();
     public IStatusEventPublisher Publisher => Host.Services.GetRequiredService<IStatusEventPublisher>();
     public static RegionCatalog Regions => Catalog.Value;
@@ -123,6 +127,7 @@ public sealed class IngestionHost : IAsyncDisposable
         }
         finally
         {
+            Counts.Dispose();
             Host.Dispose();
             try
             {
