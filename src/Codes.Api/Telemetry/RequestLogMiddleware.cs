@@ -1,8 +1,10 @@
+using System.Diagnostics;
+
 namespace HealthCode.Api.Telemetry;
 
 /// <summary>
 /// One log line per request, category <see cref="Category"/>: method, route template (never the path, which could
-/// carry anything a client typed), status, duration and the API key's name ("-" without one). Bodies, queries and
+/// carry anything a client typed), status, duration, the API key's name ("-" without one) and the trace id. Bodies, queries and
 /// headers are never logged, so no code value or personal data can reach the line. Health probes and scrapes log at
 /// Debug so they do not drown the rest.
 /// </summary>
@@ -39,9 +41,11 @@ public sealed partial class RequestLogMiddleware(RequestDelegate next, ILoggerFa
         // An aborted request has no status the client saw; 499 is the usual word for it.
         var status = context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? 499 : context.Response.StatusCode;
         var quiet = route.StartsWith("/health", StringComparison.Ordinal) || route == TelemetrySetup.MetricsPath;
-        Log(quiet ? LogLevel.Debug : LogLevel.Information, context.Request.Method, route, status, elapsed.TotalMilliseconds, key);
+        // The trace id ties the line to the request's trace without turning on log scopes (whose RequestPath is the raw path).
+        var trace = Activity.Current?.TraceId.ToHexString() ?? "";
+        Log(quiet ? LogLevel.Debug : LogLevel.Information, context.Request.Method, route, status, elapsed.TotalMilliseconds, key, trace);
     }
 
-    [LoggerMessage(EventId = 1, EventName = "Request", Message = "{Method} {Route} {Status} {DurationMs:0.0} ms key={ApiKey}")]
-    private partial void Log(LogLevel level, string method, string route, int status, double durationMs, string apiKey);
+    [LoggerMessage(EventId = 1, EventName = "Request", Message = "{Method} {Route} {Status} {DurationMs:0.0} ms key={ApiKey} trace={TraceId}")]
+    private partial void Log(LogLevel level, string method, string route, int status, double durationMs, string apiKey, string traceId);
 }
