@@ -49,11 +49,13 @@ public sealed class ExampleSource(
     /// <summary>A publish the endpoint refuses before it reaches the bus (bad sequence, kind, region or content type).</summary>
     public async Task<JsonNode?> RefusedPublishAsync(string region, string body, string contentType, string? sequence, CancellationToken ct = default)
     {
+        // Never the real bus: an example that the endpoint accepted would otherwise be a real status event.
+        var bus = new NoBus();
         var result = await StatusEventEndpoints.Publish(region, sequence, null, null, null, Request(body, contentType), regions,
-            services.GetRequiredService<IStatusEventPublisher>(), time, services.GetRequiredService<ILoggerFactory>(), ct);
-        return result.Result is Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult
+            bus, time, services.GetRequiredService<ILoggerFactory>(), ct);
+        return !bus.Reached && result.Result is Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult
             ? ToJson(result)
-            : throw new InvalidOperationException("An example publish was accepted: examples must never publish.");
+            : throw new InvalidOperationException("An example publish reached the bus: examples must be refused before it.");
     }
 
     /// <summary>A verify refused before the store is read (400 or 422).</summary>
@@ -98,6 +100,17 @@ public sealed class ExampleSource(
         var node = JsonSerializer.SerializeToNode(details, details.GetType(), _options)!.AsObject();
         node["traceId"] = "0HNF3OT5IS1TN:00000001";
         return node;
+    }
+
+    private sealed class NoBus : IStatusEventPublisher
+    {
+        public bool Reached { get; private set; }
+
+        public Task PublishAsync(InboundStatusEvent statusEvent, CancellationToken cancellationToken = default)
+        {
+            Reached = true;
+            return Task.CompletedTask;
+        }
     }
 
     private HttpRequest Request(string body, string contentType)
