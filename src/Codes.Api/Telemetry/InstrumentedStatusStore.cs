@@ -12,6 +12,9 @@ public sealed class InstrumentedStatusStore(IStatusStore inner, StoreMetrics met
     public const string Unavailable = "unavailable";
     public const string Error = "error";
 
+    /// <summary>The store it measures (Redis or in-memory, as the mode composed it).</summary>
+    public IStatusStore Inner => inner;
+
     public Task<ApplyOutcome> ApplyAsync(StatusEntry entry, TimeSpan timeToLive, CancellationToken cancellationToken = default) =>
         Measure("apply", () => inner.ApplyAsync(entry, timeToLive, cancellationToken));
 
