@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project's test command: installs and starts Redis and RabbitMQ on 127.0.0.1, installs the FHIR
-# validator from npm and Debian's chromium (browser tests), runs every test project against the real servers, and stops what it started.
+# and OpenAPI validators from npm and Debian's chromium (browser tests), runs every test project against the real servers, and stops what it started.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -12,6 +12,7 @@ trap cleanup EXIT
 
 scripts/services.sh start
 timeout 600 npm ci --prefix tests/fhir --no-audit --no-fund --loglevel=error
+timeout 600 npm ci --prefix tests/openapi --no-audit --no-fund --loglevel=error
 # The playground's browser tests drive Debian's chromium: Playwright cannot download a browser of its own here.
 # A CJK font makes their screenshots readable (region labels are Chinese).
 if ! dpkg -s chromium >/dev/null 2>&1 || ! dpkg -s fonts-wqy-zenhei >/dev/null 2>&1; then

@@ -30,7 +30,7 @@ public sealed class HealthAndOpenApiTests
         var client = factory.CreateClient();
         var ready = await client.GetAsync("/health/ready");
         Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
-        Assert.That((await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").GetProperty("status-store").GetString(), Is.EqualTo("Unhealthy"));
+        Assert.That((await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").GetProperty("status-store").GetProperty("status").GetString(), Is.EqualTo("Unhealthy"));
         Assert.That((await client.GetAsync("/health/live")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 

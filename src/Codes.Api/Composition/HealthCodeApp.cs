@@ -1,8 +1,11 @@
+using HealthCode.Verifier.Regional;
 using HealthCode.Api.Auth;
 using HealthCode.Api.Benchmark;
 using HealthCode.Api.DryRun;
 using HealthCode.Api.Endpoints;
+using HealthCode.Api.OpenApi;
 using HealthCode.Api.RateLimiting;
+using HealthCode.Api.Telemetry;
 
 namespace HealthCode.Api.Composition;
 
@@ -21,18 +24,23 @@ public static class HealthCodeApp
             .AddHealthCodeProblems()
             .AddHealthCodeCore(builder.Configuration)
             .AddStatusInfrastructure(mode)
+            .AddRegionalFeedback()
             .AddApiKeyAuth()
             .AddApiKeyRateLimiting()
             .AddHealthCodeOpenApi()
             .AddDryRun()
+            .AddHealthCodeTelemetry(builder.Configuration)
             .AddHostedService<StartupReport>();
         return builder;
     }
 
     public static WebApplication UseHealthCode(this WebApplication app)
     {
+        app.UseHealthCodeRequestLog();
         app.UseHealthCodePipeline();
         app.MapHealthCodeEndpoints();
+        app.MapHealthCodeMetrics();
+        app.MapApiDocs();
         app.MapPlayground();
         app.MapBenchmarkEndpoints();
         return app;

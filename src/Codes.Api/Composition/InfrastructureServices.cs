@@ -43,7 +43,7 @@ public static class InfrastructureServices
 
         if (mode.SeedSamples) services.AddHostedService<SampleSeeder>();
 
-        services.AddHealthChecks().AddCheck<StatusStoreHealthCheck>("status-store", tags: [HealthEndpoints.ReadyTag]);
+        DataFilesHealthCheck.AddTo(services.AddHealthChecks().AddCheck<StatusStoreHealthCheck>("status-store", tags: [HealthEndpoints.ReadyTag]));
         return services;
     }
 }

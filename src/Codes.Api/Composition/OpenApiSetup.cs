@@ -1,19 +1,25 @@
 using HealthCode.Api.Auth;
-using HealthCode.Api.Endpoints;
+using HealthCode.Api.OpenApi;
 using HealthCode.Api.Problems;
-using HealthCode.Translator.Canonical;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 
 namespace HealthCode.Api.Composition;
 
-/// <summary>The OpenAPI document at /openapi/v1.json: the X-Api-Key scheme on every protected operation, and the problem types.</summary>
+/// <summary>
+/// The OpenAPI document at /openapi/v1.json (browsable at /docs): the X-Api-Key scheme on every protected operation,
+/// wire-accurate schemas and enums (<see cref="WireSchemas"/>, <see cref="OperationParameters"/>), native payloads and
+/// the FHIR Bundle (<see cref="PayloadSchemas"/>), a schema per problem type (<see cref="ProblemResponses"/>) and real
+/// examples on every operation (<see cref="OperationExamples"/>).
+/// </summary>
 public static class OpenApiSetup
 {
-    private const string SchemeId = "ApiKey";
+    public const string SchemeId = "ApiKey";
 
-    public static IServiceCollection AddHealthCodeOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options =>
+    public static IServiceCollection AddHealthCodeOpenApi(this IServiceCollection services)
+    {
+        services.AddSingleton<ExampleSource>();
+        services.AddSingleton<HealthExamples>();
+        return services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer((document, _, _) =>
             {
@@ -33,38 +39,15 @@ public static class OpenApiSetup
                 };
                 return Task.CompletedTask;
             });
-            // The custom converters write levels as words and times as strings; say so in the schemas.
-            options.AddSchemaTransformer((schema, context, _) =>
-            {
-                var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
-                if (type == typeof(RiskLevel))
-                {
-                    schema.Type = JsonSchemaType.String | (schema.Type & JsonSchemaType.Null);
-                    schema.Enum = Enum.GetValues<RiskLevel>().Select(l => (System.Text.Json.Nodes.JsonNode)l.ToWire()).ToList();
-                }
-                else if (type == typeof(DateTimeOffset))
-                {
-                    schema.Type = JsonSchemaType.String | (schema.Type & JsonSchemaType.Null);
-                    schema.Format = "date-time";
-                }
-                return Task.CompletedTask;
-            });
-            options.AddOperationTransformer((operation, context, _) =>
-            {
-                foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.Name == StatusEventHeaders.Sequence))
-                {
-                    parameter.Required = true;
-                    parameter.Description = "Strictly increasing per code value within the region (int64 > 0).";
-                }
-                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-                if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
-                {
-                    operation.Security ??= [];
-                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeId, context.Document)] = [] });
-                }
-                return Task.CompletedTask;
-            });
+            options.AddSchemaTransformer<WireSchemas>();
+            options.AddOperationTransformer<OperationParameters>();
+            options.AddDocumentTransformer<RequiredMembers>();
+            options.AddDocumentTransformer<PayloadSchemas>();
+            options.AddDocumentTransformer<ProblemResponses>();
+            // Last: it fills in the media types and problem responses the transformers above shaped.
+            options.AddDocumentTransformer<OperationExamples>();
         });
+    }
 
     /// <summary>The problems every API-key-protected endpoint may answer.</summary>
     public static TBuilder ProducesAuthProblems<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>

@@ -1,4 +1,7 @@
 namespace HealthCode.Api.Contracts;
 
-/// <summary>Status is "Healthy", "Degraded" or "Unhealthy"; Checks maps each readiness check to its status.</summary>
-public sealed record HealthBody(string Status, IReadOnlyDictionary<string, string>? Checks = null);
+/// <summary>
+/// Status is "Healthy", "Degraded" or "Unhealthy". Checks (readiness only) lists each dependency (status store,
+/// ingestion connection, bus, region profiles, policies) with its own status and a short description.
+/// </summary>
+public sealed record HealthBody(string Status, IReadOnlyDictionary<string, HealthCheckBody>? Checks = null);

@@ -1,6 +1,7 @@
 using HealthCode.Api.Auth;
 using HealthCode.Api.Contracts;
 using HealthCode.Api.Problems;
+using HealthCode.Api.Telemetry;
 using HealthCode.Verifier.Verification;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,6 +17,7 @@ public static class VerifyEndpoints
     {
         app.MapPost("/verify", Verify)
             .RequireAuthorization(Policies.Checkpoint)
+            .AddEndpointFilter<VerifyMetricsFilter>()
             .WithTags("Verify")
             .WithName("Verify")
             .WithSummary("Is this scanned code valid here, now, for this scene?")

@@ -6,7 +6,7 @@ namespace HealthCode.Api.Health;
 
 public static class HealthEndpoints
 {
-    /// <summary>Checks with this tag decide readiness (the store here; the RabbitMQ transport adds its own).</summary>
+    /// <summary>Checks with this tag decide readiness (store and data files here; the RabbitMQ transport adds its own).</summary>
     public const string ReadyTag = "ready";
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
@@ -15,7 +15,10 @@ public static class HealthEndpoints
         health.MapGet("/live", Live)
             .WithName("Live").WithSummary("Liveness: 200 while the process runs.");
         health.MapGet("/ready", Ready)
-            .WithName("Ready").WithSummary("Readiness: 200 when the status store (and, in the real mode, the broker) answers, Degraded checks listed; else 503.")
+            .WithName("Ready")
+            .WithSummary("Readiness: each dependency with its status and a short description; 503 when any of them fails; Degraded (e.g. a refused profile file whose previous version stays active) is listed and still 200.")
+            .WithDescription("Dependencies: the status store (Redis or in-memory), in the real mode the ingestion connection " +
+                             "(rabbitmq-ingestion) and the notification bus (masstransit-bus), and the loaded region profiles and policies.")
             .Produces<HealthBody>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
@@ -26,7 +29,8 @@ public static class HealthEndpoints
     public static async Task<Results<Ok<HealthBody>, JsonHttpResult<HealthBody>>> Ready(HealthCheckService checks, CancellationToken cancellationToken)
     {
         var report = await checks.CheckHealthAsync(c => c.Tags.Contains(ReadyTag), cancellationToken);
-        var body = new HealthBody(report.Status.ToString(), report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()));
+        var body = new HealthBody(report.Status.ToString(),
+            report.Entries.ToDictionary(e => e.Key, e => new HealthCheckBody(e.Value.Status.ToString(), e.Value.Description)));
         // Degraded serves traffic (e.g. a refused profile file whose previous version stays active): listed, still 200.
         return report.Status != HealthStatus.Unhealthy
             ? TypedResults.Ok(body)

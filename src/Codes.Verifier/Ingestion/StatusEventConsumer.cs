@@ -34,7 +34,7 @@ public sealed class StatusEventConsumer(
         try
         {
             var result = await ConsumeCoreAsync(e, profile, ct);
-            Metrics.Record(result, regionTag);
+            Metrics.Record(result, regionTag, e.Timestamp);
             return result;
         }
         catch (StoreUnavailableException)

@@ -1,4 +1,6 @@
+using HealthCode.Api.Telemetry;
 using HealthCode.Api.Tests.Hostile;
+using HealthCode.Api.Tests.Operations;
 using HealthCode.Verifier.Transport.RabbitMq;
 
 namespace HealthCode.Api.Tests.Privacy;
@@ -6,8 +8,9 @@ namespace HealthCode.Api.Tests.Privacy;
 /// <summary>
 /// DESIGN.md §8 checked end to end in the real mode (Redis store, RabbitMQ transport): every sample is published over
 /// AMQP and over HTTP, normalized and verified, the hostile corpus and fuzzed samples are published too; then every
-/// Redis key and value, every captured log entry (message, structured values, exception text) and every error-queue
-/// reason must be free of any fixture name or document number, and verify answers carry masked forms only.
+/// Redis key and value, every captured log entry (message, structured values, exception text; request log lines
+/// included), every metric label at /metrics (nor any code value there) and every error-queue reason must be free of
+/// any fixture name or document number, and verify answers carry masked forms only.
 /// One run feeds all the scans (one-time set-up), each scan is its own test.
 /// </summary>
 [Category("Privacy"), Category("Amqp")]
@@ -101,10 +104,28 @@ public sealed class PrivacyScanTests
     {
         var entries = _api.Logs.Entries;
         Assert.That(entries.Select(e => e.Category), Does.Contain(typeof(StatusDeliveryHandler).FullName), "the consumer's logs were captured");
+        Assert.That(entries.Count(e => e.Category == RequestLogMiddleware.Category), Is.GreaterThanOrEqualTo(_verifyAnswers.Count), "the request log lines were captured");
         var leaks = entries.SelectMany(e => SensitiveValues.FoundIn(e.AllText).Select(v => $"[{e.Level}] {e.Category}: '{v}' in \"{e.Message}\"")).Distinct().ToList();
         TestContext.Out.WriteLine($"logs: {entries.Count} entries scanned ({entries.Sum(e => e.AllText.Length)} characters, {entries.Count(e => e.Exception is not null)} with exceptions) " +
                                   $"for {SensitiveValues.All.Count} strings; levels: " +
                                   string.Join(", ", entries.GroupBy(e => e.Level).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
+        Assert.That(leaks, Is.Empty);
+    }
+
+    [Test]
+    public async Task Metric_labels_hold_no_fixture_name_document_number_or_code_value()
+    {
+        var metrics = await PrometheusText.ScrapeAsync(_api.Factory.CreateClient());
+        Assert.That(metrics.Has("hc_ingestion_events_total", ("outcome", "rejected")) && metrics.Has("hc_verify_decisions_total"), Is.True,
+            "the run's ingestion outcomes and verify decisions are exported");
+        var codes = Fixtures.All().Select(ExpectedCode).ToList();
+        var labels = metrics.LabelValues.ToList();
+        var leaks = labels.SelectMany(v => SensitiveValues.FoundIn(v).Concat(codes.Where(c => v.Contains(c, StringComparison.OrdinalIgnoreCase)))
+            .Select(found => $"label value '{v}' contains '{found}'")).ToList();
+        leaks.AddRange(SensitiveValues.FoundIn(metrics.Text).Concat(codes.Where(c => metrics.Text.Contains(c, StringComparison.Ordinal)))
+            .Select(found => $"/metrics contains '{found}'"));
+        TestContext.Out.WriteLine($"metrics: {metrics.All.Count} series, {labels.Count} distinct label values scanned for " +
+                                  $"{SensitiveValues.All.Count} sensitive strings and {codes.Count} code values");
         Assert.That(leaks, Is.Empty);
     }
 

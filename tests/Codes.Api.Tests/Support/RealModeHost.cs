@@ -47,9 +47,10 @@ public sealed class RealModeHost : IAsyncDisposable
     /// <summary>
     /// Starts the host and waits until its consumer is attached. <paramref name="settings"/> override the defaults
     /// (connection strings of <see cref="TestServers"/>, this run's key prefix, no samples, no practical rate limit);
-    /// a null value removes a default.
+    /// a null value removes a default. <paramref name="services"/> adds to the host's services last (an exporter, say).
     /// </summary>
-    public static async Task<RealModeHost> StartAsync(string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<RealModeHost> StartAsync(string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var redis = ConnectionMultiplexer.Connect(RedisConnector.CreateOptions(TestServers.Redis, TimeSpan.FromSeconds(2)));
         if (!redis.IsConnected)
@@ -77,13 +78,14 @@ public sealed class RealModeHost : IAsyncDisposable
         RealModeHost? host = null;
         var factory = new ApiFactory(environment, all)
         {
-            ExtraServices = services =>
+            ExtraServices = collection =>
             {
-                host!.Logs.AddTo(services);
-                services.AddSingleton<IStatusEventObserver>(host.Observed);
-                services.AddSingleton(options);
+                host!.Logs.AddTo(collection);
+                collection.AddSingleton<IStatusEventObserver>(host.Observed);
+                collection.AddSingleton(options);
                 // A fuzzed event that throws is retried FaultAttempts times; keep that quick.
-                services.Configure<IngestionOptions>(o => o.FaultRetryDelay = TimeSpan.FromMilliseconds(10));
+                collection.Configure<IngestionOptions>(o => o.FaultRetryDelay = TimeSpan.FromMilliseconds(10));
+                services?.Invoke(collection);
             },
         };
         host = new RealModeHost(factory, options, keyPrefix, redis);

@@ -6,7 +6,9 @@ using HealthCode.Verifier.Regional;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Transport;
 using HealthCode.Verifier.Transport.RabbitMq;
+using HealthCode.Verifier.Tests.Support;
 using HealthCode.Verifier.Trust;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,6 +30,7 @@ public sealed class IngestionHost : IAsyncDisposable
     private IngestionHost(IHost host, ConnectionMultiplexer redis, RabbitMqTransportOptions options, string keyPrefix)
     {
         Host = host;
+        Counts = new MeterCounts(host.Services.GetRequiredService<IMeterFactory>());
         Redis = redis;
         Options = options;
         KeyPrefix = keyPrefix;
@@ -39,7 +42,8 @@ public sealed class IngestionHost : IAsyncDisposable
     public string KeyPrefix { get; }
     public IStatusStore Store => Host.Services.GetRequiredService<IStatusStore>();
     public StatusEventConsumer Consumer => Host.Services.GetRequiredService<StatusEventConsumer>();
-    public TransportMetrics TransportMetrics => Host.Services.GetRequiredService<TransportMetrics>();
+    /// <summary>The ingestion and transport meters of this host, since it started.</summary>
+    public MeterCounts Counts { get; }
     public StatusIngestionService Ingestion => Host.Services.GetRequiredService<StatusIngestionService>();
     public IStatusEventPublisher Publisher => Host.Services.GetRequiredService<IStatusEventPublisher>();
     public IRegionalLedger Ledger => Host.Services.GetRequiredService<IRegionalLedger>();
@@ -130,6 +134,7 @@ public sealed class IngestionHost : IAsyncDisposable
         }
         finally
         {
+            Counts.Dispose();
             Host.Dispose();
             try
             {

@@ -39,8 +39,8 @@ public sealed class PoisonEventTests
         foreach (var error in errors)
             Assert.That(Header(error, StatusHeaders.ErrorDetail), Is.Not.Empty.And.Not.Contain("周杰").And.Not.Contain("310104197503212087"));
 
-        Assert.That(host.TransportMetrics.ErrorQueued, Is.EqualTo(3));
-        Assert.That(host.Consumer.Metrics.Rejected, Is.EqualTo(3));
+        Assert.That(host.Counts.ErrorQueued, Is.EqualTo(3));
+        Assert.That(host.Counts.Rejected, Is.EqualTo(3));
         Assert.That(host.Ingestion.IsConsuming, Is.True, "the consumer keeps running");
     }
 

@@ -57,10 +57,10 @@ public sealed class RegionalAmqpTests
         var id = "js-redelivered-" + sequence;
         await _publisher.PublishAsync("320000", green.Body, sequence, messageId: id);
         await DecidedAsync("320000", id);
-        var duplicates = _host.Consumer.Metrics.Duplicate;
+        var duplicates = _host.Counts.Duplicate;
         await _publisher.PublishAsync("320000", green.Body, sequence, messageId: id);
         // The consumer has seen the copy (a duplicate by sequence) once the count moves.
-        await Poll.Until(() => Task.FromResult(_host.Consumer.Metrics.Duplicate), n => n > duplicates, TimeSpan.FromSeconds(20));
+        await Poll.Until(() => Task.FromResult(_host.Counts.Duplicate), n => n > duplicates, TimeSpan.FromSeconds(20));
         Assert.That((await _host.Ledger.GetOutcomeAsync("320000", id))?.State, Is.EqualTo(EventState.Applied));
     }
 

@@ -27,8 +27,8 @@ public sealed class StoreOutageTests
             foreach (var code in codes)
                 await publisher.PublishAsync("310000", RegionSample.Shanghai(code, 2, DateTimeOffset.UtcNow), 3);
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-            while (host.TransportMetrics.Requeued < codes.Length && DateTime.UtcNow < deadline) await Task.Delay(20);
-            Assert.That(host.TransportMetrics.Requeued, Is.GreaterThanOrEqualTo(codes.Length), "every event went back to the queue");
+            while (host.Counts.Requeued < codes.Length && DateTime.UtcNow < deadline) await Task.Delay(20);
+            Assert.That(host.Counts.Requeued, Is.GreaterThanOrEqualTo(codes.Length), "every event went back to the queue");
         }
         finally
         {
@@ -37,7 +37,7 @@ public sealed class StoreOutageTests
 
         foreach (var code in codes)
             Assert.That((await host.WaitForAsync("310000", code, e => e.Sequence == 3, TimeSpan.FromSeconds(30))).Level, Is.EqualTo(RiskLevel.Red));
-        Assert.That(host.TransportMetrics.ErrorQueued, Is.Zero, "an outage never dead-letters");
+        Assert.That(host.Counts.ErrorQueued, Is.Zero, "an outage never dead-letters");
         Assert.That(await host.TakeErrorsAsync(1, TimeSpan.FromMilliseconds(200)), Is.Empty);
     }
 

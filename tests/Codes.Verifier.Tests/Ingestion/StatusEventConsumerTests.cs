@@ -52,10 +52,11 @@ public sealed class StatusEventConsumerTests
     [Test]
     public async Task An_equal_sequence_is_a_duplicate_and_an_older_one_superseded()
     {
+        using var counts = new MeterCounts(null);
         await _consumer.ConsumeAsync(Event("7"));
         Assert.That(await _consumer.ConsumeAsync(Event("7")), Has.Property(nameof(ConsumeResult.Status)).EqualTo(ConsumeStatus.Duplicate));
         Assert.That(await _consumer.ConsumeAsync(Event("3")), Has.Property(nameof(ConsumeResult.Status)).EqualTo(ConsumeStatus.Superseded));
-        Assert.That((_consumer.Metrics.Applied, _consumer.Metrics.Duplicate, _consumer.Metrics.Superseded), Is.EqualTo((1L, 1L, 1L)));
+        Assert.That((counts.Applied, counts.Duplicate, counts.Superseded), Is.EqualTo((1L, 1L, 1L)));
     }
 
     [TestCase(null, "region-mismatch")]
@@ -102,11 +103,12 @@ public sealed class StatusEventConsumerTests
     {
         _normalizer.Failure = new NormalizationResult(null, [], FailureKind.Invalid, "cert_no '330106198108037021' is not valid",
             new Dictionary<string, string[]> { ["/cert_no"] = ["'330106198108037021' fails the check digit"], ["/user_name"] = ["张伟 too long"] });
+        using var counts = new MeterCounts(null);
         var result = await _consumer.ConsumeAsync(Event());
         Assert.That(result.ReasonCode, Is.EqualTo(IngestionReasonCodes.NormalizationFailed));
         Assert.That(result.Detail, Does.Contain("/cert_no").And.Contain("/user_name"));
         Assert.That(result.Detail, Does.Not.Contain("330106198108037021").And.Not.Contain("张伟"));
-        Assert.That(_consumer.Metrics.RejectedFor(IngestionReasonCodes.NormalizationFailed), Is.EqualTo(1));
+        Assert.That(counts.RejectedFor(IngestionReasonCodes.NormalizationFailed), Is.EqualTo(1));
     }
 
     [Test]
@@ -172,8 +174,9 @@ public sealed class StatusEventConsumerTests
     public void Store_unavailable_propagates_and_is_counted()
     {
         var consumer = Consumers.Create(new DownStore(), _normalizer, StubRegionCatalog.Standard(), _clock);
+        using var counts = new MeterCounts(null);
         Assert.ThrowsAsync<StoreUnavailableException>(() => consumer.ConsumeAsync(Event()));
-        Assert.That(consumer.Metrics.StoreFailures, Is.EqualTo(1));
+        Assert.That(counts.StoreFailures, Is.EqualTo(1));
     }
 
     [Test]

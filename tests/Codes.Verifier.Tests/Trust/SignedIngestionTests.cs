@@ -61,11 +61,12 @@ public sealed class SignedIngestionTests
     [Test]
     public async Task Refused_event_never_reaches_the_store_and_names_the_signature_reason()
     {
+        using var counts = new MeterCounts(null);
         var result = await _consumer.ConsumeAsync(Event("330000", Fixture("330000", "green"), null, null));
         Assert.That(result.Status, Is.EqualTo(ConsumeStatus.Rejected));
         Assert.That(result.ReasonCode, Is.EqualTo(IngestionReasonCodes.SignatureMissing));
         Assert.That((await _store.GetAsync("330000", ZhejiangCode)).Entry, Is.Null);
-        Assert.That(_consumer.Metrics.RejectedFor(IngestionReasonCodes.SignatureMissing), Is.EqualTo(1));
+        Assert.That(counts.RejectedFor(IngestionReasonCodes.SignatureMissing), Is.EqualTo(1));
     }
 
     [Test]

@@ -79,6 +79,8 @@ public sealed partial class StatusIngestionService(
     private async Task OnDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)
     {
         var e = StatusMessageMapper.ToInboundEvent(delivery.RoutingKey, delivery.BasicProperties, delivery.Body);
+        // Continues the publisher's trace (traceparent header): consume, store write and ack are its children.
+        using var activity = AmqpTraceContext.StartProcess(delivery.BasicProperties, options.IngestQueue, delivery.RoutingKey);
         DeliveryOutcome outcome;
         try
         {
@@ -97,6 +99,7 @@ public sealed partial class StatusIngestionService(
             outcome = new DeliveryOutcome(Ack: false, Result: null);
         }
 
+        AmqpTraceContext.RecordOutcome(activity, outcome);
         try
         {
             if (outcome.Ack)
