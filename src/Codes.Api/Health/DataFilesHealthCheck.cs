@@ -38,7 +38,7 @@ public sealed class DataFilesHealthCheck(IServiceProvider services) : IHealthChe
 
     private string DescribePolicies()
     {
-        var policies = services.GetRequiredService<PolicyCatalog>().All;
+        var policies = services.GetRequiredService<IPolicyCatalog>().All;
         return $"{policies.Count} acceptance policies loaded ({string.Join(", ", policies.Select(p => $"{p.Id} {p.Version}"))}).";
     }
 

@@ -18,7 +18,7 @@ namespace HealthCode.Api.OpenApi;
 /// scenes, reasons (the fixed ones and those the loaded policies name), levels in region and translate answers, and
 /// health states.
 /// </summary>
-public sealed class WireSchemas(PolicyCatalog policies) : IOpenApiSchemaTransformer
+public sealed class WireSchemas(IPolicyCatalog policies) : IOpenApiSchemaTransformer
 {
     public static readonly string[] Levels = [.. Enum.GetValues<RiskLevel>().Select(l => l.ToWire())];
     public static readonly string[] HealthStates = [.. Enum.GetNames<HealthStatus>()];

@@ -6,7 +6,7 @@ namespace HealthCode.Api.Telemetry;
 /// Wraps the composed <see cref="IStatusStore"/> (Redis or in-memory) and times every call into <see cref="StoreMetrics"/>.
 /// It changes nothing else: results and exceptions pass through untouched, so fail-closed handling stays with the callers.
 /// </summary>
-public sealed class InstrumentedStatusStore(IStatusStore inner, StoreMetrics metrics, TimeProvider time) : IStatusStore
+public sealed class InstrumentedStatusStore(IStatusStore inner, StoreMetrics metrics, TimeProvider time) : IStatusStore, IStatusStoreDecorator
 {
     public const string Ok = "ok";
     public const string Unavailable = "unavailable";

@@ -37,7 +37,7 @@ public static class RegionalServiceExtensions
     // The ledger lives where the statuses live. A store of another type (a test's stand-in) gets the in-memory ledger,
     // unless Redis is configured: then the composition is wrong, and starting would lose every outcome.
     private static T Beside<T>(IServiceProvider sp, Func<RedisStatusStore, T> onRedis, Func<T> inMemory) =>
-        sp.GetRequiredService<IStatusStore>() switch
+        Underlying(sp.GetRequiredService<IStatusStore>()) switch
         {
             RedisStatusStore redis => onRedis(redis),
             InMemoryStatusStore => inMemory(),
@@ -45,4 +45,6 @@ public static class RegionalServiceExtensions
                 $"Redis is configured but the status store is a {other.GetType().Name}: the regional ledger cannot be placed beside it."),
             _ => inMemory(),
         };
+
+    private static IStatusStore Underlying(IStatusStore store) => store is IStatusStoreDecorator decorator ? Underlying(decorator.Inner) : store;
 }
