@@ -1,3 +1,4 @@
+using HealthCode.Verifier.Transport.RabbitMq;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -25,13 +26,26 @@ public sealed class LargeSnapshotTests
         var prefix = $"hct:snap:{Guid.NewGuid():N}:";
         try
         {
+            // Real mode needs both servers; the broker gets a run of its own (snapshot lines never cross it).
+            var run = Guid.NewGuid().ToString("N")[..12];
+            var transport = new RabbitMqTransportOptions
+            {
+                ConnectionString = TestServers.RabbitMq,
+                Exchange = $"hc.status.test-{run}",
+                IngestQueue = $"hc.status.test-{run}.ingest",
+                ErrorQueue = $"hc.status.test-{run}.error",
+            };
             using var factory = new ApiFactory(settings: new Dictionary<string, string?>(ApiFactory.RoleKeys())
             {
                 ["ConnectionStrings:Redis"] = TestServers.Redis,
+                ["ConnectionStrings:RabbitMq"] = TestServers.RabbitMq,
                 ["HealthCode:Redis:KeyPrefix"] = prefix,
                 ["HealthCode:SeedSamples"] = "false",
                 ["HealthCode:RateLimit:PermitsPerSecond"] = "1000000",
-            });
+            })
+            {
+                ExtraServices = services => services.AddSingleton(transport),
+            };
             var client = factory.ClientWithKey(Keys.Admin);
             client.Timeout = TimeSpan.FromMinutes(5);
             var now = factory.Clock.GetUtcNow();
