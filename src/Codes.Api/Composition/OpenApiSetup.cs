@@ -19,6 +19,7 @@ public static class OpenApiSetup
     {
         services.AddSingleton<ExampleSource>();
         services.AddSingleton<HealthExamples>();
+        services.AddSingleton<RegionalExamples>();
         return services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer((document, _, _) =>

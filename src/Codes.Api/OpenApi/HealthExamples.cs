@@ -1,6 +1,7 @@
 using HealthCode.Api.Composition;
 using HealthCode.Api.Contracts;
 using HealthCode.Api.Health;
+using HealthCode.Api.Reload;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +35,7 @@ public sealed class HealthExamples(IOptions<HealthCheckServiceOptions> checks, R
     {
         "status-store" => $"{StoreKind} answered a ping in 0.4 ms.",
         DataFilesHealthCheck.Profiles or DataFilesHealthCheck.Policies => new DataFilesHealthCheck(services).Describe(registration.Name),
+        CatalogReloadHealthCheck.Name => CatalogReloadHealthCheck.AllActive,
         "rabbitmq-ingestion" => "Consuming status events.",
         "masstransit-bus" => "Ready",
         _ => null,

@@ -15,10 +15,12 @@ namespace HealthCode.Api.OpenApi;
 /// <summary>
 /// Request and response examples for every operation, taken from the shipped samples and computed by the service
 /// itself (<see cref="ExampleSource"/>): Beijing's green and pop-up payloads (JSON), Shaanxi's (XML), and what
-/// normalize, FHIR, translate, verify, the dry run and the region endpoints answer for them.
+/// normalize, FHIR, translate, verify, the dry run and the region endpoints answer for them; the regional-system and
+/// admin operations' from <see cref="RegionalExamples"/>.
 /// </summary>
 public sealed class OperationExamples(ExampleSource source, IRegionCatalog regions, RiskTranslator translator,
-    SampleLibrary library, DryRunEngine engine, DryRunRunner dryRun, HealthExamples health) : IOpenApiDocumentTransformer
+    SampleLibrary library, DryRunEngine engine, DryRunRunner dryRun, HealthExamples health,
+    RegionalExamples regional) : IOpenApiDocumentTransformer
 {
     public const string Region = "110000";
     public const string XmlRegion = "610000";
@@ -45,7 +47,7 @@ public sealed class OperationExamples(ExampleSource source, IRegionCatalog regio
         var noSubStatus = JsonNode.Parse(popup.Body)!.AsObject();
         noSubStatus.Remove("tcbh");
 
-        return new Dictionary<string, ExampleSet>(StringComparer.Ordinal)
+        var examples = new Dictionary<string, ExampleSet>(StringComparer.Ordinal)
         {
             ["Live"] = new ExampleSet().Response(200, "live", "The process runs", source.Serialize(HealthEndpoints.Live().Value)),
             ["Ready"] = health.Ready(new ExampleSet()),
@@ -97,6 +99,8 @@ public sealed class OperationExamples(ExampleSource source, IRegionCatalog regio
                 .Response(200, "beijing", "Beijing's active profile", source.ToJson(DryRunEndpoints.ActiveProfile(Region, engine)))
                 .Problem(Obj(source.ToJson(DryRunEndpoints.ActiveProfile(UnknownRegion, engine)))),
         };
+        await regional.AddAsync(examples, green, noSubStatus.ToJsonString(), ct);
+        return examples;
     }
 
     private async Task<ExampleSet> DryRunAsync(RegionSample green, CancellationToken ct)

@@ -21,6 +21,8 @@ public static class ProblemCatalog
         new(ProblemTypes.UnknownRegion, [404], "UnknownRegionProblem", "Unknown region.", "No region '999999' is loaded.",
             "No such region is loaded."),
         new(ProblemTypes.NotFound, [404, 405], "NotFoundProblem", "Not Found", null, "No such resource or method."),
+        new(ProblemTypes.Conflict, [409], "ConflictProblem", "A snapshot of this region is running.",
+            "Wait until it is done (its status says so), then send this one again.", "The request conflicts with work in progress."),
         new(ProblemTypes.PayloadTooLarge, [413], "PayloadTooLargeProblem", "The body is too large.", "The body may be at most 65536 bytes.",
             "The body exceeds the limit."),
         new(ProblemTypes.UnsupportedMediaType, [415], "UnsupportedMediaTypeProblem", "The content type is not the region's format.",
@@ -33,6 +35,8 @@ public static class ProblemCatalog
             "The API key's rate limit is spent; see Retry-After."),
         new(ProblemTypes.BusUnavailable, [503], "BusUnavailableProblem", "The status bus did not accept the event.",
             "Retry later with the same sequence.", "The bus did not accept the event in time."),
+        new(ProblemTypes.StoreUnavailable, [503], "StoreUnavailableProblem", "The store did not answer.", "Retry later.",
+            "The store did not answer in time; the request changed nothing."),
         new(ProblemTypes.Internal, [500], "InternalProblem", "An internal error occurred.", null,
             "A fault in the service itself (never caused by input)."),
     ];

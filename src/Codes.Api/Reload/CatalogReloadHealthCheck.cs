@@ -11,6 +11,7 @@ namespace HealthCode.Api.Reload;
 public sealed class CatalogReloadHealthCheck(CatalogReloadState state) : IHealthCheck
 {
     public const string Name = "profiles-and-policies";
+    public const string AllActive = "Every profile and policy file is active as written.";
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -18,7 +19,7 @@ public sealed class CatalogReloadHealthCheck(CatalogReloadState state) : IHealth
         var data = refused.ToDictionary(r => r.File, r => (object)$"{r.Path}: {r.Message}", StringComparer.Ordinal);
         if (state.WatchProblem is { } watch) data["watch"] = watch;
         if (data.Count == 0)
-            return Task.FromResult(HealthCheckResult.Healthy("Every profile and policy file is active as written."));
+            return Task.FromResult(HealthCheckResult.Healthy(AllActive));
 
         var parts = new List<string>();
         if (refused.Count > 0)

@@ -1,4 +1,5 @@
 using HealthCode.Api.Health;
+using HealthCode.Api.Reload;
 
 namespace HealthCode.Api.Tests.Operations;
 
@@ -10,11 +11,17 @@ public sealed class ReadinessTests
     {
         await using var factory = new ApiFactory();
         var checks = await ReadyChecksAsync(factory.CreateClient(), HttpStatusCode.OK);
-        Assert.That(checks.Keys, Is.EquivalentTo(new[] { "status-store", DataFilesHealthCheck.Profiles, DataFilesHealthCheck.Policies }));
+        // Both views of the data files stay: the data-file checks say what is loaded, the hot-reload check whether
+        // the last reload refused a file (Degraded while an older version stays active).
+        Assert.That(checks.Keys, Is.EquivalentTo(new[]
+        {
+            "status-store", DataFilesHealthCheck.Profiles, DataFilesHealthCheck.Policies, CatalogReloadHealthCheck.Name,
+        }));
         Assert.That(checks.Values.Select(c => c.Status), Is.All.EqualTo("Healthy"));
         Assert.That(checks["status-store"].Description, Does.StartWith("In-memory status store answered a ping"));
         Assert.That(checks[DataFilesHealthCheck.Profiles].Description, Does.StartWith("12 region profiles loaded (000000, 110000"));
         Assert.That(checks[DataFilesHealthCheck.Policies].Description, Does.Contain("default").And.Contain("110000 2022-02-12"));
+        Assert.That(checks[CatalogReloadHealthCheck.Name].Description, Is.EqualTo(CatalogReloadHealthCheck.AllActive));
     }
 
     [Test, Category("Amqp")]
