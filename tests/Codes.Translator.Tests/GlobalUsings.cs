@@ -1,2 +1,2 @@
-global using NUnit.Framework;
 global using HealthCode.Testing;
+global using NUnit.Framework;

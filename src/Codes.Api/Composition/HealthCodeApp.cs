@@ -1,4 +1,3 @@
-using HealthCode.Verifier.Regional;
 using HealthCode.Api.Auth;
 using HealthCode.Api.Benchmark;
 using HealthCode.Api.DryRun;
@@ -6,6 +5,7 @@ using HealthCode.Api.Endpoints;
 using HealthCode.Api.OpenApi;
 using HealthCode.Api.RateLimiting;
 using HealthCode.Api.Telemetry;
+using HealthCode.Verifier.Regional;
 
 namespace HealthCode.Api.Composition;
 

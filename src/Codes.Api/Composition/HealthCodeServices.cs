@@ -1,7 +1,7 @@
 using HealthCode.Api.Reload;
 using HealthCode.Translator.Normalization;
-using HealthCode.Verifier;
 using HealthCode.Translator.Translation;
+using HealthCode.Verifier;
 using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Trust;
 using HealthCode.Verifier.Verification;

@@ -2,8 +2,8 @@ using HealthCode.Api.Auth;
 using HealthCode.Api.Endpoints;
 using HealthCode.Api.Health;
 using HealthCode.Api.Problems;
-using HealthCode.Api.Reload;
 using HealthCode.Api.Regional;
+using HealthCode.Api.Reload;
 
 namespace HealthCode.Api.Composition;
 

@@ -1,9 +1,9 @@
-using HealthCode.Api.Composition;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using HealthCode.Api.Composition;
 using HealthCode.Api.Samples;
 using HealthCode.Translator.Canonical;
 using HealthCode.Translator.Fhir;
@@ -12,12 +12,12 @@ using HealthCode.Translator.Normalization.Time;
 using HealthCode.Translator.Profiles;
 using HealthCode.Translator.Schemas;
 using HealthCode.Translator.Serialization;
+using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Policies;
 using HealthCode.Verifier.Privacy;
+using HealthCode.Verifier.Regional;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Verification;
-using HealthCode.Verifier.Ingestion;
-using HealthCode.Verifier.Regional;
 using Microsoft.Extensions.Options;
 using NJsonSchema;
 

@@ -1,9 +1,9 @@
-using HealthCode.Translator.Profiles;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HealthCode.Api.Samples;
+using HealthCode.Translator.Profiles;
 
 namespace HealthCode.Api.DryRun;
 

@@ -1,7 +1,7 @@
 using HealthCode.Api.Auth;
+using HealthCode.Api.Composition;
 using HealthCode.Api.DryRun;
 using HealthCode.Api.Telemetry;
-using HealthCode.Api.Composition;
 using Scalar.AspNetCore;
 
 namespace HealthCode.Api.OpenApi;

@@ -1,10 +1,10 @@
-using HealthCode.Translator.Canonical;
-using HealthCode.Translator.Schemas;
-using HealthCode.Translator.Serialization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HealthCode.Translator.Canonical;
+using HealthCode.Translator.Schemas;
+using HealthCode.Translator.Serialization;
 using NJsonSchema;
 using NJsonSchema.Validation;
 

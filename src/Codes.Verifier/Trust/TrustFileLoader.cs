@@ -1,5 +1,5 @@
-using HealthCode.Translator.Schemas;
 using System.Text.Json;
+using HealthCode.Translator.Schemas;
 using NJsonSchema;
 using NJsonSchema.Validation;
 

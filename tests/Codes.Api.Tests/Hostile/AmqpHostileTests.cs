@@ -94,11 +94,11 @@ public sealed class AmqpHostileTests
         var published = new Dictionary<string, Mutation>();
         long sequence = 1;
         foreach (var sample in Fixtures.All())
-        foreach (var mutation in Mutator.Mutate(sample, Fixtures.Read(sample), MutationsPerSample))
-        {
-            await api.PublishAsync(Fixtures.Region(sample), mutation.Body, sequence++, Fixtures.ContentType(sample), mutation.Id);
-            published[mutation.Id] = mutation;
-        }
+            foreach (var mutation in Mutator.Mutate(sample, Fixtures.Read(sample), MutationsPerSample))
+            {
+                await api.PublishAsync(Fixtures.Region(sample), mutation.Body, sequence++, Fixtures.ContentType(sample), mutation.Id);
+                published[mutation.Id] = mutation;
+            }
 
         var failures = new List<string>();
         var missing = await api.Observed.WaitForAllAsync(published.Keys, TimeSpan.FromSeconds(60));

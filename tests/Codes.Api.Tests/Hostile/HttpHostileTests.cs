@@ -173,15 +173,15 @@ public sealed class HttpHostileTests
         var accepted = new Dictionary<string, string>();
         long sequence = 10_000_000;
         foreach (var sample in Fixtures.All())
-        foreach (var mutation in Mutator.Mutate(sample, Fixtures.Read(sample), perSample))
-        {
-            using var request = Requests.StatusEvent(Fixtures.Region(sample), HostileCorpus.Content(mutation.Body, Fixtures.ContentType(sample)), (sequence++).ToString());
-            using var response = await _client.SendAsync(request);
-            if (response.StatusCode == HttpStatusCode.Accepted)
-                accepted[(await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("messageId").GetString()!] = mutation.Id;
-            else if ((int)response.StatusCode >= 500 || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
-                failures.Add($"{mutation.Id}: {(int)response.StatusCode}");
-        }
+            foreach (var mutation in Mutator.Mutate(sample, Fixtures.Read(sample), perSample))
+            {
+                using var request = Requests.StatusEvent(Fixtures.Region(sample), HostileCorpus.Content(mutation.Body, Fixtures.ContentType(sample)), (sequence++).ToString());
+                using var response = await _client.SendAsync(request);
+                if (response.StatusCode == HttpStatusCode.Accepted)
+                    accepted[(await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("messageId").GetString()!] = mutation.Id;
+                else if ((int)response.StatusCode >= 500 || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+                    failures.Add($"{mutation.Id}: {(int)response.StatusCode}");
+            }
         var missing = await _observed.WaitForAllAsync(accepted.Keys, TimeSpan.FromSeconds(30));
         failures.AddRange(missing.Select(id => $"{accepted[id]}: accepted but never consumed"));
         failures.AddRange(accepted.Where(a => _observed.Results.TryGetValue(a.Key, out var r) && r.ReasonCode == IngestionReasonCodes.ConsumerFault)

@@ -10,7 +10,8 @@ public sealed class DocsAndLandingTests
     [OneTimeSetUp]
     public void Start() => _factory = new ApiFactory(settings: new Dictionary<string, string?>
     {
-        ["HealthCode:RateLimit:PermitsPerSecond"] = "1", ["HealthCode:RateLimit:Burst"] = "1",
+        ["HealthCode:RateLimit:PermitsPerSecond"] = "1",
+        ["HealthCode:RateLimit:Burst"] = "1",
     });
 
     [OneTimeTearDown]

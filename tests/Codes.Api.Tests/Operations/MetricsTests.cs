@@ -73,7 +73,8 @@ public sealed class MetricsTests
     {
         await using var factory = new ApiFactory(settings: new Dictionary<string, string?>
         {
-            ["HealthCode:RateLimit:PermitsPerSecond"] = "1", ["HealthCode:RateLimit:Burst"] = "1",
+            ["HealthCode:RateLimit:PermitsPerSecond"] = "1",
+            ["HealthCode:RateLimit:Burst"] = "1",
         });
         var client = factory.ClientWithKey();
         var statuses = new List<HttpStatusCode>();

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using HealthCode.Verifier.Transport.RabbitMq;
-using OpenTelemetry.Instrumentation.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Instrumentation.StackExchangeRedis;
 using OpenTelemetry.Trace;
 
 namespace HealthCode.Api.Tests.Operations;

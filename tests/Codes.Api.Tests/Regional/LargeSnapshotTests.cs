@@ -1,9 +1,9 @@
-using HealthCode.Verifier.Transport.RabbitMq;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Store;
+using HealthCode.Verifier.Transport.RabbitMq;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 

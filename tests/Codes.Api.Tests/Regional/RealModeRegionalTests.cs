@@ -1,5 +1,5 @@
-using HealthCode.Api.Tests.Support;
 using HealthCode.Api.Tests.Hostile;
+using HealthCode.Api.Tests.Support;
 
 namespace HealthCode.Api.Tests.Regional;
 

@@ -66,7 +66,13 @@ public sealed class SnapshotTests
         Assert.That(status.GetProperty("state").GetString(), Is.EqualTo("done"));
         Assert.That(Counts(status), Is.EqualTo(new Dictionary<string, long>
         {
-            ["lines"] = 5, ["applied"] = 1, ["current"] = 1, ["hubAhead"] = 1, ["rejected"] = 2, ["missingFromSnapshot"] = 1, ["revoked"] = 0,
+            ["lines"] = 5,
+            ["applied"] = 1,
+            ["current"] = 1,
+            ["hubAhead"] = 1,
+            ["rejected"] = 2,
+            ["missingFromSnapshot"] = 1,
+            ["revoked"] = 0,
         }));
         Assert.That(await Decision(gone), Is.EqualTo("accept"), "reported, never deleted");
         Assert.That(await Decision(c), Is.EqualTo("accept"), "the new code was applied through the consumer");

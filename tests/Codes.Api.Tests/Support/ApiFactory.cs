@@ -52,9 +52,13 @@ public sealed class ApiFactory(string environment = "Development", IReadOnlyDict
     /// <summary>Keys for role tests: one per role, plus a Beijing publisher.</summary>
     public static Dictionary<string, string?> RoleKeys() => new()
     {
-        ["Auth:ApiKeys:gate:Key"] = Keys.Checkpoint, ["Auth:ApiKeys:gate:Roles:0"] = "checkpoint",
-        ["Auth:ApiKeys:tools:Key"] = Keys.Integrator, ["Auth:ApiKeys:tools:Roles:0"] = "integrator",
-        ["Auth:ApiKeys:beijing:Key"] = Keys.BeijingPublisher, ["Auth:ApiKeys:beijing:Roles:0"] = "publisher:110000",
-        ["Auth:ApiKeys:ops:Key"] = Keys.Admin, ["Auth:ApiKeys:ops:Roles:0"] = "admin",
+        ["Auth:ApiKeys:gate:Key"] = Keys.Checkpoint,
+        ["Auth:ApiKeys:gate:Roles:0"] = "checkpoint",
+        ["Auth:ApiKeys:tools:Key"] = Keys.Integrator,
+        ["Auth:ApiKeys:tools:Roles:0"] = "integrator",
+        ["Auth:ApiKeys:beijing:Key"] = Keys.BeijingPublisher,
+        ["Auth:ApiKeys:beijing:Roles:0"] = "publisher:110000",
+        ["Auth:ApiKeys:ops:Key"] = Keys.Admin,
+        ["Auth:ApiKeys:ops:Roles:0"] = "admin",
     };
 }

@@ -78,11 +78,11 @@ public sealed class FhirCodeSystemTests
                 break;
             case JsonObject o:
                 foreach (var child in o.Select(p => p.Value).OfType<JsonNode>())
-                foreach (var found in Codings(child)) yield return found;
+                    foreach (var found in Codings(child)) yield return found;
                 break;
             case JsonArray a:
                 foreach (var child in a.OfType<JsonNode>())
-                foreach (var found in Codings(child)) yield return found;
+                    foreach (var found in Codings(child)) yield return found;
                 break;
         }
     }

@@ -1,6 +1,6 @@
-using HealthCode.Translator.Canonical;
 using System.Diagnostics;
 using System.Text;
+using HealthCode.Translator.Canonical;
 using HealthCode.Verifier.Ingestion;
 
 namespace HealthCode.Verifier.Tests.Amqp;

@@ -1,6 +1,6 @@
+using HealthCode.Verifier.Store;
 using RabbitMQ.Client;
 using StackExchange.Redis;
-using HealthCode.Verifier.Store;
 
 namespace HealthCode.Verifier.Tests.Amqp;
 

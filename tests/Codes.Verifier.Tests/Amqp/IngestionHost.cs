@@ -1,14 +1,14 @@
+using System.Diagnostics.Metrics;
 using HealthCode.Translator.Normalization;
 using HealthCode.Translator.Profiles;
 using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Privacy;
 using HealthCode.Verifier.Regional;
 using HealthCode.Verifier.Store;
+using HealthCode.Verifier.Tests.Support;
 using HealthCode.Verifier.Transport;
 using HealthCode.Verifier.Transport.RabbitMq;
-using HealthCode.Verifier.Tests.Support;
 using HealthCode.Verifier.Trust;
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

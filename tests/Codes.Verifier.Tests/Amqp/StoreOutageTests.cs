@@ -1,5 +1,5 @@
-using HealthCode.Translator.Canonical;
 using System.Diagnostics;
+using HealthCode.Translator.Canonical;
 using HealthCode.Verifier.Store;
 
 namespace HealthCode.Verifier.Tests.Amqp;

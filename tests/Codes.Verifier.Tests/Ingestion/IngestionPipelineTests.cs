@@ -14,8 +14,12 @@ public sealed class IngestionPipelineTests
     private const string Code = "ZJ0123456789ABCDEFGH";
     private static readonly IngestionOptions Quick = new()
     {
-        StoreAttempts = 3, StoreRetryFirstDelay = TimeSpan.Zero, StoreRetryMaxDelay = TimeSpan.Zero,
-        FaultAttempts = 3, FaultRetryDelay = TimeSpan.Zero, ObserverTimeout = TimeSpan.FromMilliseconds(100),
+        StoreAttempts = 3,
+        StoreRetryFirstDelay = TimeSpan.Zero,
+        StoreRetryMaxDelay = TimeSpan.Zero,
+        FaultAttempts = 3,
+        FaultRetryDelay = TimeSpan.Zero,
+        ObserverTimeout = TimeSpan.FromMilliseconds(100),
     };
 
     private FakeNormalizer _normalizer = null!;

@@ -4,12 +4,12 @@ using System.Text.Json;
 using HealthCode.Translator.Canonical;
 using HealthCode.Translator.Normalization;
 using HealthCode.Verifier.Ingestion;
+using HealthCode.Verifier.Policies;
 using HealthCode.Verifier.Privacy;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Tests.Policies;
 using HealthCode.Verifier.Tests.Privacy;
 using HealthCode.Verifier.Tests.Support;
-using HealthCode.Verifier.Policies;
 using HealthCode.Verifier.Verification;
 using Microsoft.Extensions.Options;
 

@@ -27,7 +27,11 @@ public sealed class RedisRegionalLedgerTests : RegionalLedgerContract
         await Ledger.RecordAsync(Zhejiang, Rejected("m-2", T0) with { Snapshot = new HealthCode.Verifier.Ingestion.SnapshotLine("s", 1) });
         await Ledger.RecordAsync(Zhejiang, Decided(EventState.Applied, "m-3", 1, T0) with
         {
-            Code = "ZJA", Index = CodeIndexChange.Add, CodeExpiresAt = T0.AddDays(1), PublishedAt = T0, LagTag = "m-3",
+            Code = "ZJA",
+            Index = CodeIndexChange.Add,
+            CodeExpiresAt = T0.AddDays(1),
+            PublishedAt = T0,
+            LagTag = "m-3",
             Snapshot = new HealthCode.Verifier.Ingestion.SnapshotLine("s", 2),
         });
         var keys = TestRedis.KeysUnder(_prefix);

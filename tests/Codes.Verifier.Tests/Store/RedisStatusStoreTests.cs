@@ -16,7 +16,9 @@ public sealed class RedisStatusStoreTests : StatusStoreContract
         // Generous timeouts: the semantics tests must not fail because something else briefly stalls the shared server.
         return new RedisStatusStore(TestRedis.Connection, new RedisStoreOptions
         {
-            KeyPrefix = _prefix, ReadTimeout = TimeSpan.FromSeconds(5), WriteTimeout = TimeSpan.FromSeconds(5),
+            KeyPrefix = _prefix,
+            ReadTimeout = TimeSpan.FromSeconds(5),
+            WriteTimeout = TimeSpan.FromSeconds(5),
         });
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using HealthCode.Translator.Profiles;
 
 namespace HealthCode.Verifier.Tests.Support;
@@ -34,7 +34,12 @@ public sealed class StubRegionCatalog(params RegionProfile[] profiles) : IRegion
         time["time"] = "iso8601-offset";
         var draft = new JsonObject
         {
-            ["id"] = id, ["name"] = id, ["format"] = "json", ["codePattern"] = pattern, ["maxStatusAge"] = maxAge, ["timeZone"] = "Asia/Shanghai",
+            ["id"] = id,
+            ["name"] = id,
+            ["format"] = "json",
+            ["codePattern"] = pattern,
+            ["maxStatusAge"] = maxAge,
+            ["timeZone"] = "Asia/Shanghai",
             ["labels"] = new JsonObject { ["green"] = green, ["yellow"] = yellow, ["red"] = red, ["unknown"] = "unknown" },
             ["fields"] = new JsonArray(Field("code", "code.value"), level, Field("name", "person.name"), Field("document", "person.document.number"), time),
             ["constants"] = new JsonObject { ["person.document.type"] = "resident-id" },

@@ -1,5 +1,5 @@
-using StackExchange.Redis;
 using HealthCode.Verifier.Store;
+using StackExchange.Redis;
 
 namespace HealthCode.Verifier.Tests.Support;
 

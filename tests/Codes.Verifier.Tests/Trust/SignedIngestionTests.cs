@@ -1,5 +1,5 @@
-using HealthCode.Translator.Canonical;
 using System.Security.Cryptography;
+using HealthCode.Translator.Canonical;
 using HealthCode.Translator.Normalization;
 using HealthCode.Translator.Profiles;
 using HealthCode.Verifier.Ingestion;

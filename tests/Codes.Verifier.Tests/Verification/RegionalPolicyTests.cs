@@ -1,5 +1,5 @@
-using HealthCode.Verifier.Policies;
 using HealthCode.Translator.Canonical;
+using HealthCode.Verifier.Policies;
 using HealthCode.Verifier.Verification;
 
 namespace HealthCode.Verifier.Tests.Verification;

@@ -1,6 +1,6 @@
-using HealthCode.Verifier.Policies;
-using HealthCode.Translator.Canonical;
 using System.Diagnostics;
+using HealthCode.Translator.Canonical;
+using HealthCode.Verifier.Policies;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Tests.Support;
 using HealthCode.Verifier.Verification;

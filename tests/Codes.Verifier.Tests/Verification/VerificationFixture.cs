@@ -38,7 +38,12 @@ public abstract class VerificationFixture
 
     protected static string IssuerOf(string code) => code[..2] switch
     {
-        "ZJ" => "330000", "BJ" => "110000", "YK" => "440000", "MO" => "820000", "HK" => "810000", "JS" => "320000",
+        "ZJ" => "330000",
+        "BJ" => "110000",
+        "YK" => "440000",
+        "MO" => "820000",
+        "HK" => "810000",
+        "JS" => "320000",
         _ => throw new ArgumentException(code),
     };
 

@@ -81,7 +81,8 @@ public sealed partial class SnapshotRun(
 
         var contentType = content.ContentType ?? MediaTypes.ForFormat(request.Region.Format);
         var e = new InboundStatusEvent(request.Region.Id, request.Region.Id, content.Sequence, Kind: null, contentType, content.Payload,
-            MessageId: null, Timestamp: request.StartedAt, content.Signature, content.KeyId, Channel) { Snapshot = at };
+            MessageId: null, Timestamp: request.StartedAt, content.Signature, content.KeyId, Channel)
+        { Snapshot = at };
         var outcome = await pipeline.ConsumeAsync(e, ct);
         if (outcome.HandBack)
         {
