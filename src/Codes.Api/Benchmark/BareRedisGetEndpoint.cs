@@ -24,7 +24,8 @@ public static class BareRedisGetEndpoint
         if (!app.Configuration.GetValue<bool>(EnabledKey)) return app;
         var redis = app.Services.GetService<IConnectionMultiplexer>()
                     ?? throw new InvalidOperationException($"{EnabledKey} needs the real mode ({RunningMode.RedisKey}).");
-        var keys = new StatusKeys(app.Services.GetRequiredService<RedisStoreOptions>().KeyPrefix);
+        var storeOptions = app.Services.GetRequiredService<RedisStoreOptions>();
+        var keys = new StatusKeys(storeOptions.KeyPrefix, storeOptions.HolderBuckets);
 
         app.MapPost(Path, async (BareRequest body) =>
             {
@@ -35,7 +36,7 @@ public static class BareRedisGetEndpoint
             .AllowAnonymous()
             .ExcludeFromDescription();
 
-        // Diagnostic between the two: the store's own lookup (the Lua read script plus decoding), without auth,
+        // Diagnostic between the two: the store's own lookup (one GET, a second read for a holder with several codes, and decoding), without auth,
         // validation, policy or the verify response — splits verify's cost into store and the rest.
         app.MapPost(StorePath, async (BareRequest body, IStatusStore store) =>
             {

@@ -4,6 +4,7 @@ using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Transport;
 using HealthCode.Verifier.Transport.InProcess;
 using HealthCode.Verifier.Transport.RabbitMq;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -30,10 +31,12 @@ public static class InfrastructureServices
                 .Validate(o => !string.IsNullOrEmpty(o.KeyPrefix), $"{RedisSection}:KeyPrefix must not be empty")
                 .Validate(o => o.ReadTimeout > TimeSpan.Zero && o.WriteTimeout > TimeSpan.Zero, $"{RedisSection}:ReadTimeout and :WriteTimeout must be positive")
                 .Validate(o => o.MaxOtherCodes > 0, $"{RedisSection}:MaxOtherCodes must be positive")
+                .Validate(o => o.HolderBuckets > 0, $"{RedisSection}:HolderBuckets must be positive")
                 .ValidateOnStart();
             services.AddSingleton(sp => sp.GetRequiredService<IOptions<RedisStoreOptions>>().Value);
             // RedisConnector never throws when Redis is down: start-up goes on and the store reports unavailable until it connects.
             services.AddSingleton<IConnectionMultiplexer>(_ => RedisConnector.Connect(mode.Redis!));
+            services.TryAddSingleton(TimeProvider.System);
             services.AddSingleton<IStatusStore, RedisStatusStore>();
             services.AddRabbitMqStatusTransport(mode.RabbitMq!);
         }

@@ -1,64 +1,113 @@
 namespace HealthCode.Verifier.Store;
 
+/// <summary>
+/// The store's Lua scripts. Each touches exactly one key (KEYS[1]), so each runs on one hash slot of a Redis Cluster
+/// and is atomic there. Sequences are compared as decimal strings (length, then lexically): Lua numbers are doubles
+/// and would lose int64 precision above 2^53.
+/// </summary>
 internal static class RedisScripts
 {
-    // KEYS[1] status key, KEYS[2] holder set key ("" = no holder); ARGV[1] sequence (decimal, no sign, no leading zeros),
-    // ARGV[2] full value, ARGV[3] ttl seconds, ARGV[4] holder key prefix, ARGV[5] "1" when the value is a revocation.
-    // Returns 1 applied, 0 superseded (older), 2 duplicate (equal).
-    // Sequences are compared as decimal strings (length, then lexically): Lua numbers are doubles and would lose
-    // int64 precision above 2^53. Equal = duplicate = no-op, except that a revocation wins over a live status of the
-    // same sequence (either order ends revoked: fail closed). A code that moves to another holder (or to none, on
-    // revoke) leaves the old holder's set so it no longer restricts that person.
+    // KEYS[1] status key; ARGV[1] sequence, ARGV[2] record, ARGV[3] ttl seconds, ARGV[4] holder key ("" = none),
+    // ARGV[5] "1" revoked, ARGV[6] "1" the holder has other codes.
+    // Returns { 1 applied | 0 superseded | 2 duplicate, holder stored before, sequence stored before }.
+    // Equal = duplicate = no-op, except that a revocation wins over a live status of the same sequence (either order
+    // ends revoked: fail closed). The "m" flag is sticky: once a code is known to share its holder, verify reads the
+    // holder index for it until the key expires (a needless read at worst, never a missed restriction). A value of an
+    // earlier build ("seq|holder|{json}") is read for its sequence and revocation.
     public const string Apply = """
         local current = redis.call('GET', KEYS[1])
-        local oldHolder = ''
+        local oldHolder, oldSeq, multi = '', '', ARGV[6] == '1'
         if current then
-          local seq, holder = string.match(current, '^(%d+)|([^|]*)|')
+          local seq, holder, flags = string.match(current, '^(%d+)|([^|]*)|([mr]*)|')
+          local revoked = false
+          if seq then
+            revoked = string.find(flags, 'r', 1, true) ~= nil
+            if string.find(flags, 'm', 1, true) then multi = true end
+          else
+            seq, holder = string.match(current, '^(%d+)|([^|]*)|')
+            if seq then revoked = string.find(current, '"revoked":true', 1, true) ~= nil end
+          end
           if seq then
             local incoming = ARGV[1]
-            if #seq > #incoming or (#seq == #incoming and seq > incoming) then return 0 end
-            if seq == incoming and (ARGV[5] ~= '1' or string.find(current, '"revoked":true', 1, true)) then return 2 end
-            oldHolder = holder
+            if #seq > #incoming or (#seq == #incoming and seq > incoming) then return { 0, holder, seq } end
+            if seq == incoming and (ARGV[5] ~= '1' or revoked) then return { 2, holder, seq } end
+            oldHolder, oldSeq = holder, seq
           end
         end
-        local ttl = tonumber(ARGV[3])
-        redis.call('SET', KEYS[1], ARGV[2], 'EX', ttl)
-        local newHolderKey = KEYS[2] or ''
-        if oldHolder ~= '' and ARGV[4] .. oldHolder ~= newHolderKey then
-          redis.call('SREM', ARGV[4] .. oldHolder, KEYS[1])
+        local flags = (multi and 'm' or '') .. (ARGV[5] == '1' and 'r' or '')
+        redis.call('SET', KEYS[1], ARGV[1] .. '|' .. ARGV[4] .. '|' .. flags .. '|' .. ARGV[2], 'EX', ARGV[3])
+        return { 1, oldHolder, oldSeq }
+        """;
+
+    // KEYS[1] holder bucket; ARGV[1] holder key, ARGV[2] member, ARGV[3] sequence, ARGV[4] summary, ARGV[5] ttl seconds,
+    // ARGV[6] now (Unix seconds). Puts the member's summary in the holder's entry unless a higher sequence of it is
+    // there, drops members whose status expired, and returns the other live members. Two random fields of the bucket
+    // are swept of expired members on the way, so holders that stop writing do not stay in the index forever.
+    public const string Link = """
+        local now = tonumber(ARGV[6])
+        local function live(value, skip)
+          local kept, members, mine = {}, {}, nil
+          for item in string.gmatch(value or '', '[^;]+') do
+            local member, seq, expires = string.match(item, '^([^,]*),(%d+),.*,(%d+)$')
+            if member and tonumber(expires) > now then
+              if member == skip then mine = { item, seq } else kept[#kept + 1] = item; members[#members + 1] = member end
+            end
+          end
+          return kept, members, mine
         end
-        if newHolderKey ~= '' then
-          redis.call('SADD', newHolderKey, KEYS[1])
-          local remaining = redis.call('TTL', newHolderKey)
-          if remaining < ttl then redis.call('EXPIRE', newHolderKey, ttl) end
+        local kept, members, mine = live(redis.call('HGET', KEYS[1], ARGV[1]), ARGV[2])
+        local incoming = ARGV[3]
+        local item = ARGV[2] .. ',' .. incoming .. ',' .. ARGV[4]
+        if mine then
+          local seq = mine[2]
+          if #seq > #incoming or (#seq == #incoming and seq > incoming) then item = mine[1] end
         end
+        kept[#kept + 1] = item
+        redis.call('HSET', KEYS[1], ARGV[1], table.concat(kept, ';'))
+        local sample = redis.call('HRANDFIELD', KEYS[1], 2, 'WITHVALUES')
+        for i = 1, #sample, 2 do
+          if sample[i] ~= ARGV[1] then
+            local swept = live(sample[i + 1], nil)
+            if #swept == 0 then redis.call('HDEL', KEYS[1], sample[i])
+            else redis.call('HSET', KEYS[1], sample[i], table.concat(swept, ';')) end
+          end
+        end
+        local ttl = tonumber(ARGV[5])
+        if redis.call('TTL', KEYS[1]) < ttl then redis.call('EXPIRE', KEYS[1], ttl) end
+        return members
+        """;
+
+    // KEYS[1] holder bucket; ARGV[1] holder key, ARGV[2] member, ARGV[3] highest sequence to remove, ARGV[4] now.
+    // Removes the member from the holder's entry (a code that moved to another holder, or was revoked) unless a higher
+    // sequence of it has been linked meanwhile.
+    public const string Unlink = """
+        local value = redis.call('HGET', KEYS[1], ARGV[1])
+        if not value then return 0 end
+        local now, limit, kept = tonumber(ARGV[4]), ARGV[3], {}
+        for item in string.gmatch(value, '[^;]+') do
+          local member, seq, expires = string.match(item, '^([^,]*),(%d+),.*,(%d+)$')
+          if member and tonumber(expires) > now then
+            local older = #seq < #limit or (#seq == #limit and seq <= limit)
+            if not (member == ARGV[2] and older) then kept[#kept + 1] = item end
+          end
+        end
+        if #kept == 0 then redis.call('HDEL', KEYS[1], ARGV[1])
+        else redis.call('HSET', KEYS[1], ARGV[1], table.concat(kept, ';')) end
         return 1
         """;
 
-    // KEYS[1] status key; ARGV[1] holder key prefix, ARGV[2] max other codes.
-    // Returns { value, other values... } or {} when the code is unknown. Members whose status key has expired
-    // are removed from the set on the way (the set's own TTL only covers its longest-lived member).
-    // Reads member keys not declared in KEYS: fine on a single node or behind one address; Redis Cluster would
-    // need hash-tagged keys per holder.
-    public const string Lookup = """
-        local value = redis.call('GET', KEYS[1])
-        if not value then return {} end
-        local result = { value }
-        local holder = string.match(value, '^%d+|([^|]*)|')
-        if holder and holder ~= '' then
-          local setKey = ARGV[1] .. holder
-          local limit = tonumber(ARGV[2])
-          for _, member in ipairs(redis.call('SMEMBERS', setKey)) do
-            if member ~= KEYS[1] then
-              local other = redis.call('GET', member)
-              if other then
-                if #result <= limit then result[#result + 1] = other end
-              else
-                redis.call('SREM', setKey, member)
-              end
-            end
-          end
+    // KEYS[1] status key of another code of the holder; ARGV[1] ttl seconds. Sets its sticky "m" flag so verify of
+    // that code reads the holder index. A code whose first status is still on its way gets a placeholder (sequence 0)
+    // carrying the flag, which its Apply keeps.
+    public const string Mark = """
+        local current = redis.call('GET', KEYS[1])
+        if not current then
+          redis.call('SET', KEYS[1], '0||m|', 'EX', ARGV[1])
+          return 1
         end
-        return result
+        local seq, holder, flags, rest = string.match(current, '^(%d+)|([^|]*)|([mr]*)|(.*)$')
+        if not seq or string.find(flags, 'm', 1, true) then return 0 end
+        redis.call('SET', KEYS[1], seq .. '|' .. holder .. '|m' .. flags .. '|' .. rest, 'KEEPTTL')
+        return 1
         """;
 }

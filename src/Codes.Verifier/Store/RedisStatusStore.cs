@@ -4,21 +4,25 @@ using StackExchange.Redis;
 namespace HealthCode.Verifier.Store;
 
 /// <summary>
-/// The status store on Redis (StackExchange.Redis 1.2.6). Apply and lookup are each one Lua script, so each is
-/// atomic and one round trip. Every call is bounded by <see cref="RedisStoreOptions"/> timeouts and reports
-/// any Redis, connection or timeout failure as <see cref="StoreUnavailableException"/>.
+/// The status store on Redis, a single node or a Redis Cluster (docs/scale-out.md). Verify is one GET for a code
+/// whose holder has no other code, and one more HGET of the holder's index entry when it has. Apply is a CAS script on
+/// the status key, run alongside the Link script on the holder's index bucket; every script touches one key. Every call
+/// is bounded by <see cref="RedisStoreOptions"/> timeouts and reports any Redis, connection or timeout failure as
+/// <see cref="StoreUnavailableException"/>.
 /// </summary>
 public sealed class RedisStatusStore : IStatusStore
 {
     private readonly IConnectionMultiplexer _redis;
     private readonly RedisStoreOptions _options;
+    private readonly TimeProvider _time;
     private readonly StatusKeys _keys;
 
-    public RedisStatusStore(IConnectionMultiplexer redis, RedisStoreOptions? options = null)
+    public RedisStatusStore(IConnectionMultiplexer redis, RedisStoreOptions options, TimeProvider time)
     {
         _redis = redis ?? throw new ArgumentNullException(nameof(redis));
-        _options = options ?? new RedisStoreOptions();
-        _keys = new StatusKeys(_options.KeyPrefix);
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _keys = new StatusKeys(_options.KeyPrefix, _options.HolderBuckets);
     }
 
     public StatusKeys Keys => _keys;
@@ -27,57 +31,90 @@ public sealed class RedisStatusStore : IStatusStore
     public IConnectionMultiplexer Connection => _redis;
     public RedisStoreOptions Options => _options;
 
+    // Link and CAS run side by side; correctness does not need them ordered. A holder's code A must end flagged "m" once
+    // a code B of the same holder is linked: B's writer links B (seeing A, since A linked first) and then marks A; A's
+    // CAS keeps the flag whether it lands before the mark (the mark flags the value) or after (the mark left a flagged
+    // placeholder or value that the CAS keeps). If B links first, A's own Link returns B and A's writer marks A itself.
     public async Task<ApplyOutcome> ApplyAsync(StatusEntry entry, TimeSpan timeToLive, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         if (entry.Sequence <= 0) throw new ArgumentOutOfRangeException(nameof(entry), "Sequence must be positive.");
         if (timeToLive <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeToLive), "A status always expires.");
 
+        var db = _redis.GetDatabase();
         var statusKey = _keys.Status(entry.Issuer, entry.Code);
-        RedisKey[] keys = string.IsNullOrEmpty(entry.HolderKey)
-            ? [statusKey]
-            : [statusKey, _keys.Holder(entry.HolderKey)];
+        var member = StatusKeys.Member(entry.Issuer, entry.Code);
+        var holder = entry.Revoked ? "" : entry.HolderKey ?? "";
         var ttlSeconds = (long)Math.Max(1, Math.Ceiling(timeToLive.TotalSeconds));
-        RedisValue[] args =
-        [
-            entry.Sequence.ToString(CultureInfo.InvariantCulture),
-            StatusEntryCodec.Encode(entry),
-            ttlSeconds,
-            _keys.HolderPrefix,
-            entry.Revoked ? "1" : "0",
-        ];
-        // A write that times out here may still land later; that is safe because the script is an idempotent CAS
-        // and the caller's retry either applies or finds it superseded.
-        var result = await EvaluateAsync(RedisScripts.Apply, keys, args, _options.WriteTimeout, cancellationToken);
-        return (long)result switch
+        var now = _time.GetUtcNow();
+        var sequence = entry.Sequence.ToString(CultureInfo.InvariantCulture);
+
+        var link = holder.Length == 0
+            ? Task.FromResult<string[]>([])
+            : LinkAsync(db, holder, member, sequence, HolderIndexCodec.Summary(entry, now.AddSeconds(ttlSeconds)), ttlSeconds, now, cancellationToken);
+        // A write that times out may still land later; that is safe because every script is idempotent and ordered by
+        // sequence, and the caller's retry either applies or finds it superseded.
+        var cas = Evaluate(db, RedisScripts.Apply, statusKey,
+            [sequence, StatusEntryCodec.EncodeRecord(entry with { HolderKey = holder }), ttlSeconds, holder, entry.Revoked ? "1" : "0", "0"],
+            _options.WriteTimeout, cancellationToken);
+        var others = await link;
+        var stored = (RedisResult[])(await cas)!;
+        var outcome = (long)stored[0] switch { 1 => ApplyOutcome.Applied, 2 => ApplyOutcome.Duplicate, _ => ApplyOutcome.Superseded };
+        var previousHolder = (string?)stored[1] ?? "";
+
+        var followUps = new List<Task>();
+        if (others.Length > 0)
         {
-            1 => ApplyOutcome.Applied,
-            2 => ApplyOutcome.Duplicate,
-            _ => ApplyOutcome.Superseded,
-        };
+            followUps.Add(MarkAsync(db, statusKey, ttlSeconds, cancellationToken));
+            foreach (var other in others) followUps.Add(MarkAsync(db, _keys.StatusOfMember(other), ttlSeconds, cancellationToken));
+        }
+        if (outcome == ApplyOutcome.Applied && previousHolder.Length > 0 && previousHolder != holder)
+        {
+            // The code left its previous holder (moved, or revoked): it stops restricting that person.
+            followUps.Add(UnlinkAsync(db, previousHolder, member, sequence, now, cancellationToken));
+        }
+        else if (outcome != ApplyOutcome.Applied && holder.Length > 0 && previousHolder != holder)
+        {
+            // A late event linked the code to a holder it no longer has; take that link back (a newer link stays).
+            followUps.Add(UnlinkAsync(db, holder, member, sequence, now, cancellationToken));
+        }
+        await Task.WhenAll(followUps);
+        return outcome;
     }
 
     public async Task<StatusLookup> GetAsync(string issuer, string code, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(code);
-        RedisKey[] keys = [_keys.Status(issuer, code)];
-        RedisValue[] args = [_keys.HolderPrefix, _options.MaxOtherCodes];
-        var result = await EvaluateAsync(RedisScripts.Lookup, keys, args, _options.ReadTimeout, cancellationToken);
-        var values = (RedisResult[]?)result ?? [];
-        if (values.Length == 0) return new StatusLookup(null, []);
-        var entry = StatusEntryCodec.Decode((string?)values[0]);
-        var others = new List<StatusEntry>(values.Length - 1);
-        for (var i = 1; i < values.Length; i++)
-        {
-            if (StatusEntryCodec.Decode((string?)values[i]) is { } other) others.Add(other);
-        }
+        var db = _redis.GetDatabase();
+        var value = (byte[]?)await RedisCalls.Bounded(() => db.StringGetAsync(_keys.Status(issuer, code)), _options.ReadTimeout, cancellationToken);
+        if (value is null || StatusEntryCodec.ReadPrefix(value) is not { } prefix) return new StatusLookup(null, []);
+        var entry = StatusEntryCodec.Decode(value, prefix, issuer, code);
+        if (entry is null || entry.Revoked || !prefix.Multi || prefix.Holder.Length == 0) return new StatusLookup(entry, []);
+
+        var index = (string?)await RedisCalls.Bounded(() => db.HashGetAsync(_keys.HolderBucket(prefix.Holder), prefix.Holder),
+            _options.ReadTimeout, cancellationToken);
+        var others = HolderIndexCodec.Others(index, prefix.Holder, StatusKeys.Member(issuer, code), _time.GetUtcNow(), _options.MaxOtherCodes);
         return new StatusLookup(entry, others);
     }
 
     public Task PingAsync(CancellationToken cancellationToken = default) =>
         RedisCalls.Bounded(() => _redis.GetDatabase().PingAsync(), _options.ReadTimeout, cancellationToken);
 
-    private Task<RedisResult> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] args, TimeSpan timeout, CancellationToken ct) =>
-        RedisCalls.EvaluateAsync(_redis.GetDatabase(), script, keys, args, timeout, ct);
+    private async Task<string[]> LinkAsync(IDatabase db, string holder, string member, string sequence, string summary,
+        long ttlSeconds, DateTimeOffset now, CancellationToken ct)
+    {
+        var result = await Evaluate(db, RedisScripts.Link, _keys.HolderBucket(holder),
+            [holder, member, sequence, summary, ttlSeconds, now.ToUnixTimeSeconds()], _options.WriteTimeout, ct);
+        return ((string?[]?)result ?? []).OfType<string>().ToArray();
+    }
+
+    private Task UnlinkAsync(IDatabase db, string holder, string member, string sequence, DateTimeOffset now, CancellationToken ct) =>
+        Evaluate(db, RedisScripts.Unlink, _keys.HolderBucket(holder), [holder, member, sequence, now.ToUnixTimeSeconds()], _options.WriteTimeout, ct);
+
+    private Task MarkAsync(IDatabase db, string statusKey, long ttlSeconds, CancellationToken ct) =>
+        Evaluate(db, RedisScripts.Mark, statusKey, [ttlSeconds], _options.WriteTimeout, ct);
+
+    private static Task<RedisResult> Evaluate(IDatabase db, string script, string key, RedisValue[] args, TimeSpan timeout, CancellationToken ct) =>
+        RedisCalls.EvaluateAsync(db, script, [key], args, timeout, ct);
 }

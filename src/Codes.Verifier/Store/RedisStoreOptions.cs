@@ -1,14 +1,17 @@
 namespace HealthCode.Verifier.Store;
 
 /// <summary>
-/// KeyPrefix namespaces every key (tests use a random one). The timeouts bound each call on the client side,
-/// because StackExchange.Redis 1.2.6 has no timeout for async operations.
+/// KeyPrefix namespaces every key (tests use a random one). The timeouts bound each call on the client side.
+/// HolderBuckets spreads the holder index over that many hashes: a layout setting, fixed for the life of a store
+/// (changing it needs a resync, docs/scale-out.md); keep holders per bucket near 100 or fewer so each bucket stays
+/// a compact listpack.
 /// </summary>
 public sealed record RedisStoreOptions
 {
     public string KeyPrefix { get; init; } = "hc:";
     public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromMilliseconds(250);
     public TimeSpan WriteTimeout { get; init; } = TimeSpan.FromSeconds(2);
-    /// <summary>At most this many other codes of one holder are returned (bounds the read script's work).</summary>
+    /// <summary>At most this many other codes of one holder are returned.</summary>
     public int MaxOtherCodes { get; init; } = 32;
+    public int HolderBuckets { get; init; } = 65536;
 }

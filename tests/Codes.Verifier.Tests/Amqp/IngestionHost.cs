@@ -74,7 +74,7 @@ public sealed class IngestionHost : IAsyncDisposable
         var services = builder.Services;
         services.AddSingleton<IRegionCatalog>(Regions);
         services.AddSingleton<INormalizer>(new Normalizer());
-        services.AddSingleton<IStatusStore>(new RedisStatusStore(redis, new RedisStoreOptions { KeyPrefix = keyPrefix }));
+        services.AddSingleton<IStatusStore>(new RedisStatusStore(redis, new RedisStoreOptions { KeyPrefix = keyPrefix }, TimeProvider.System));
         services.AddSingleton(HolderKeys.FromSecret(HolderSecret));
         services.AddSingleton(TimeProvider.System);
         services.AddVerifierOptions();

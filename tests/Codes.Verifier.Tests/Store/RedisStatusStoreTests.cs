@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using HealthCode.Testing;
+using HealthCode.Translator.Canonical;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Tests.Support;
 using StackExchange.Redis;
@@ -14,50 +16,114 @@ public sealed class RedisStatusStoreTests : StatusStoreContract
     {
         _prefix = TestRedis.NewPrefix();
         // Generous timeouts: the semantics tests must not fail because something else briefly stalls the shared server.
-        return new RedisStatusStore(TestRedis.Connection, new RedisStoreOptions
-        {
-            KeyPrefix = _prefix,
-            ReadTimeout = TimeSpan.FromSeconds(5),
-            WriteTimeout = TimeSpan.FromSeconds(5),
-        });
+        return new RedisStatusStore(TestRedis.Connection, Options, TimeProvider.System);
+    }
+
+    private RedisStoreOptions Options => new()
+    {
+        KeyPrefix = _prefix,
+        ReadTimeout = TimeSpan.FromSeconds(5),
+        WriteTimeout = TimeSpan.FromSeconds(5),
+    };
+
+    private StatusKeys Keys => ((RedisStatusStore)Store).Keys;
+
+    private async Task<string> FlagsOf(string issuer, string code)
+    {
+        var value = (string?)await TestRedis.Connection.GetDatabase().StringGetAsync($"{_prefix}s:{issuer}:{code}");
+        return value!.Split('|')[2];
     }
 
     [TearDown]
     public void DeleteKeys() => TestRedis.DeleteUnder(_prefix);
 
     [Test]
-    public async Task Status_value_is_sequence_holder_and_json_in_one_key()
+    public async Task Status_value_is_sequence_holder_flags_and_record_in_one_key_and_the_holder_index_names_the_code()
     {
         await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 42, holder: "hk1"), Day);
         var db = TestRedis.Connection.GetDatabase();
-        var value = (string?)await db.StringGetAsync($"{_prefix}s:330000:ZJ1");
-        Assert.That(value, Does.StartWith("42|hk1|{"));
-        Assert.That(await db.SetContainsAsync($"{_prefix}h:hk1", $"{_prefix}s:330000:ZJ1"), Is.True);
+        var value = (byte[]?)await db.StringGetAsync($"{_prefix}s:330000:ZJ1");
+        Assert.That(System.Text.Encoding.ASCII.GetString(value!, 0, 8), Is.EqualTo("42|hk1||"));
+        var index = (string?)await db.HashGetAsync(Keys.HolderBucket("hk1"), "hk1");
+        Assert.That(index, Does.StartWith("330000:ZJ1,42,0,"));
     }
 
     [Test]
-    public async Task Ttl_is_set_on_status_and_holder_keys_and_bounded_by_the_request()
+    public async Task A_code_whose_holder_has_no_other_code_is_not_flagged_so_verify_reads_one_key()
+    {
+        await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 1, holder: "hk1"), Day);
+        Assert.That(await FlagsOf("330000", "ZJ1"), Is.Empty);
+    }
+
+    [Test]
+    public async Task Both_codes_of_a_holder_are_flagged_whichever_came_first()
+    {
+        await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 1, holder: "hk1"), Day);
+        await Store.ApplyAsync(Entries.Green("110000", "BJ1", 1, holder: "hk1"), Day);
+        Assert.That(await FlagsOf("330000", "ZJ1"), Is.EqualTo("m"));
+        Assert.That(await FlagsOf("110000", "BJ1"), Is.EqualTo("m"));
+    }
+
+    [Test]
+    public async Task Every_code_of_holders_written_concurrently_is_flagged_and_sees_its_siblings()
+    {
+        // 60 holders with 3 codes each, all written at once and twice over: the flag must never be lost to a race.
+        var events = (
+            from h in Enumerable.Range(0, 60)
+            from c in Enumerable.Range(0, 3)
+            from s in new[] { 1, 2 }
+            select Entries.Green("330000", $"ZJ{h:D3}{c}", s, holder: $"hk{h}")).ToArray();
+        new Random(7).Shuffle(events);
+        await Task.WhenAll(events.Select(e => Task.Run(() => Store.ApplyAsync(e, Day))));
+        for (var h = 0; h < 60; h++)
+        {
+            for (var c = 0; c < 3; c++)
+            {
+                Assert.That(await FlagsOf("330000", $"ZJ{h:D3}{c}"), Is.EqualTo("m"), $"holder {h} code {c}");
+                Assert.That((await Store.GetAsync("330000", $"ZJ{h:D3}{c}")).OtherCodesOfHolder, Has.Count.EqualTo(2));
+            }
+        }
+    }
+
+    [Test]
+    public async Task Ttl_is_set_on_status_and_holder_bucket_and_the_bucket_outlives_its_longest_member()
     {
         await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 1, holder: "hk1"), TimeSpan.FromHours(2));
         await Store.ApplyAsync(Entries.Green("110000", "BJ1", 1, holder: "hk1"), TimeSpan.FromHours(1));
         var db = TestRedis.Connection.GetDatabase();
         var statusTtl = await db.KeyTimeToLiveAsync($"{_prefix}s:330000:ZJ1");
-        var holderTtl = await db.KeyTimeToLiveAsync($"{_prefix}h:hk1");
+        var bucketTtl = await db.KeyTimeToLiveAsync(Keys.HolderBucket("hk1"));
         Assert.That(statusTtl, Is.Not.Null.And.InRange(TimeSpan.FromHours(2) - TimeSpan.FromSeconds(10), TimeSpan.FromHours(2)));
-        // The holder set lives as long as its longest-lived member, no shorter and no longer.
-        Assert.That(holderTtl, Is.Not.Null.And.InRange(TimeSpan.FromHours(2) - TimeSpan.FromSeconds(10), TimeSpan.FromHours(2)));
+        Assert.That(bucketTtl, Is.Not.Null.And.GreaterThanOrEqualTo(TimeSpan.FromHours(2) - TimeSpan.FromSeconds(10)));
     }
 
     [Test]
-    public async Task Expired_members_are_skipped_and_removed_from_the_holder_set()
+    public async Task Another_code_whose_status_has_expired_no_longer_restricts_and_leaves_the_index_on_the_next_write()
     {
-        await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 1, holder: "hk1"), Day);
-        await Store.ApplyAsync(Entries.Green("110000", "BJ1", 1, holder: "hk1"), Day);
+        var clock = new ManualClock(Entries.T0);
+        var store = new RedisStatusStore(TestRedis.Connection, Options, clock);
+        await store.ApplyAsync(Entries.Green("330000", "ZJ1", 1, holder: "hk1"), TimeSpan.FromDays(3));
+        await store.ApplyAsync(Entries.Green("110000", "BJ1", 1, holder: "hk1") with { Level = RiskLevel.Red }, TimeSpan.FromHours(1));
+        clock.Advance(TimeSpan.FromHours(2));
+
+        Assert.That((await store.GetAsync("330000", "ZJ1")).OtherCodesOfHolder, Is.Empty);
+        await store.ApplyAsync(Entries.Green("330000", "ZJ1", 2, holder: "hk1"), TimeSpan.FromDays(3));
+        var index = (string?)await TestRedis.Connection.GetDatabase().HashGetAsync(Keys.HolderBucket("hk1"), "hk1");
+        Assert.That(index, Does.Not.Contain("BJ1"));
+    }
+
+    [Test]
+    public async Task A_value_written_by_an_earlier_build_still_reads_and_is_replaced_by_a_newer_event()
+    {
+        const string earlier =
+            """7|hk|{"issuer":"330000","code":"ZJ1","sequence":7,"level":"yellow","nativeLevel":"yellow","statusAt":"2022-06-10T08:00:00+00:00","revoked":false,"holderKey":"hk","receivedAt":"2022-06-10T08:00:00+00:00"}""";
         var db = TestRedis.Connection.GetDatabase();
-        await db.KeyDeleteAsync($"{_prefix}s:110000:BJ1");
-        var lookup = await Store.GetAsync("330000", "ZJ1");
-        Assert.That(lookup.OtherCodesOfHolder, Is.Empty);
-        Assert.That(await db.SetLengthAsync($"{_prefix}h:hk1"), Is.EqualTo(1));
+        await db.StringSetAsync($"{_prefix}s:330000:ZJ1", earlier, Day);
+
+        Assert.That((await Store.GetAsync("330000", "ZJ1")).Entry!.Level, Is.EqualTo(RiskLevel.Yellow));
+        Assert.That(await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 7, holder: "hk"), Day), Is.EqualTo(ApplyOutcome.Duplicate));
+        Assert.That(await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 8, holder: "hk"), Day), Is.EqualTo(ApplyOutcome.Applied));
+        Assert.That((await Store.GetAsync("330000", "ZJ1")).Entry!.Level, Is.EqualTo(RiskLevel.Green));
     }
 
     [Test]
@@ -81,7 +147,7 @@ public sealed class RedisStatusStoreTests : StatusStoreContract
         // Long enough to wait out the pause: UNPAUSE itself queues behind it.
         using var admin = TestRedis.Connect(admin: true, syncTimeout: TimeSpan.FromSeconds(5));
         using var own = TestRedis.Connect();
-        var store = new RedisStatusStore(own, new RedisStoreOptions { KeyPrefix = _prefix, ReadTimeout = TimeSpan.FromMilliseconds(250) });
+        var store = new RedisStatusStore(own, Options with { ReadTimeout = TimeSpan.FromMilliseconds(250) }, TimeProvider.System);
         await admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "1500", "ALL");
         try
         {
@@ -100,7 +166,7 @@ public sealed class RedisStatusStoreTests : StatusStoreContract
     {
         // Port 1 on loopback: nothing listens, the connect is refused at once.
         using var down = await RedisConnector.ConnectAsync("127.0.0.1:1", TimeSpan.FromMilliseconds(200));
-        var store = new RedisStatusStore(down, new RedisStoreOptions { KeyPrefix = _prefix });
+        var store = new RedisStatusStore(down, new RedisStoreOptions { KeyPrefix = _prefix }, TimeProvider.System);
         Assert.That(down.IsConnected, Is.False);
         Assert.ThrowsAsync<StoreUnavailableException>(() => store.GetAsync("330000", "ZJ1"));
         Assert.ThrowsAsync<StoreUnavailableException>(() => store.ApplyAsync(Entries.Green("330000", "ZJ1", 1), Day));
@@ -121,9 +187,9 @@ public sealed class RedisStatusStoreTests : StatusStoreContract
         var db = TestRedis.Connection.GetDatabase();
         foreach (var key in TestRedis.KeysUnder(_prefix))
         {
-            var value = await db.KeyTypeAsync(key) == RedisType.Set
-                ? string.Join(",", (await db.SetMembersAsync(key)).Select(m => (string?)m))
-                : (string?)await db.StringGetAsync(key);
+            var value = await db.KeyTypeAsync(key) == RedisType.Hash
+                ? string.Join(",", (await db.HashGetAllAsync(key)).Select(m => $"{m.Name}={m.Value}"))
+                : System.Text.Encoding.UTF8.GetString((byte[])(await db.StringGetAsync(key))!);
             foreach (var text in new[] { key, value ?? "" })
             {
                 Assert.That(text, Does.Not.Contain("张伟").And.Not.Contain("330106198108037021"));

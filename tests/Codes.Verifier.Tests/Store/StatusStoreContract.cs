@@ -90,6 +90,30 @@ public abstract class StatusStoreContract
     }
 
     [Test]
+    public async Task A_code_that_moves_to_another_holder_stops_restricting_the_first_and_a_late_event_does_not_bring_it_back()
+    {
+        await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 1, holder: "h1"), Day);
+        await Store.ApplyAsync(Entries.Green("110000", "BJ1", 1, holder: "h1") with { Level = RiskLevel.Red }, Day);
+        await Store.ApplyAsync(Entries.Green("110000", "BJ1", 3, holder: "h2") with { Level = RiskLevel.Red }, Day);
+        Assert.That(await Store.ApplyAsync(Entries.Green("110000", "BJ1", 2, holder: "h1") with { Level = RiskLevel.Red }, Day),
+            Is.EqualTo(ApplyOutcome.Superseded));
+
+        Assert.That((await Store.GetAsync("330000", "ZJ1")).OtherCodesOfHolder, Is.Empty);
+        Assert.That((await Store.GetAsync("110000", "BJ1")).OtherCodesOfHolder, Is.Empty);
+    }
+
+    [Test]
+    public async Task The_other_codes_level_follows_its_highest_sequence()
+    {
+        await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 1, holder: "h1"), Day);
+        await Store.ApplyAsync(Entries.Green("110000", "BJ1", 5, holder: "h1") with { Level = RiskLevel.Red }, Day);
+        await Store.ApplyAsync(Entries.Green("110000", "BJ1", 4, holder: "h1"), Day);
+        Assert.That((await Store.GetAsync("330000", "ZJ1")).OtherCodesOfHolder.Single().Level, Is.EqualTo(RiskLevel.Red));
+        await Store.ApplyAsync(Entries.Green("110000", "BJ1", 6, holder: "h1"), Day);
+        Assert.That((await Store.GetAsync("330000", "ZJ1")).OtherCodesOfHolder.Single().Level, Is.EqualTo(RiskLevel.Green));
+    }
+
+    [Test]
     public async Task Concurrent_shuffled_duplicated_events_end_in_the_highest_sequence_state()
     {
         const int codes = 100, sequencesPerCode = 6, copies = 2;

@@ -40,7 +40,7 @@ public sealed class StoreFailureTests : VerificationFixture
         // Long enough to wait out the pause: UNPAUSE itself queues behind it.
         using var admin = TestRedis.Connect(admin: true, syncTimeout: TimeSpan.FromSeconds(5));
         using var own = TestRedis.Connect();
-        var store = new RedisStatusStore(own, new RedisStoreOptions { KeyPrefix = TestRedis.NewPrefix() });
+        var store = new RedisStatusStore(own, new RedisStoreOptions { KeyPrefix = TestRedis.NewPrefix() }, TimeProvider.System);
         var service = new VerificationService(store, Ledgers.InMemory(Clock), Regions, Policies, Clock, Options.Create(new VerificationOptions()));
         await admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "1500", "ALL");
         try

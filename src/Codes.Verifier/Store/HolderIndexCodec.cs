@@ -1,0 +1,60 @@
+using System.Globalization;
+using HealthCode.Translator.Canonical;
+
+namespace HealthCode.Verifier.Store;
+
+/// <summary>
+/// A holder's entry in the index: "member,sequence,level,statusAt,validUntil,expiresAt;…" per code (times in Unix
+/// seconds, validUntil empty when open). It carries what deciding on another code of the holder needs — level,
+/// status time, validity — so verify reads it in one HGET instead of one read per code on other cluster nodes.
+/// The Link script keeps it: the sequence orders updates per code, expiresAt drops codes whose status expired.
+/// </summary>
+internal static class HolderIndexCodec
+{
+    /// <summary>The part after "member,sequence," that the Link script stores as given.</summary>
+    public static string Summary(StatusEntry entry, DateTimeOffset expiresAt) =>
+        string.Join(',',
+            ((int)entry.Level).ToString(CultureInfo.InvariantCulture),
+            entry.StatusAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            entry.ValidUntil?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) ?? "",
+            expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The holder's other codes, live at <paramref name="now"/>, at most <paramref name="limit"/>.</summary>
+    public static List<StatusEntry> Others(string? value, string holderKey, string ownMember, DateTimeOffset now, int limit)
+    {
+        var others = new List<StatusEntry>();
+        if (string.IsNullOrEmpty(value)) return others;
+        var nowSeconds = now.ToUnixTimeSeconds();
+        foreach (var item in value.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (others.Count >= limit) break;
+            var parts = item.Split(',');
+            if (parts.Length != 6 || parts[0] == ownMember) continue;
+            if (!long.TryParse(parts[5], NumberStyles.None, CultureInfo.InvariantCulture, out var expires) || expires <= nowSeconds) continue;
+            var colon = parts[0].IndexOf(':');
+            if (colon <= 0
+                || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+                || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var level)
+                || !long.TryParse(parts[3], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var statusAt))
+            {
+                continue;
+            }
+            // An entry this build cannot read restricts (fail closed): its level counts as unknown, the most restrictive.
+            var riskLevel = Enum.IsDefined((RiskLevel)level) ? (RiskLevel)level : RiskLevel.Unknown;
+            DateTimeOffset? validUntil = long.TryParse(parts[4], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var until)
+                ? DateTimeOffset.FromUnixTimeSeconds(until)
+                : null;
+            var member = Unescape(parts[0]);
+            var split = member.IndexOf(':');
+            others.Add(new StatusEntry(
+                Issuer: member[..split], Code: member[(split + 1)..], Sequence: sequence, Level: riskLevel, NativeLevel: "",
+                SubStatus: null, StatusAt: DateTimeOffset.FromUnixTimeSeconds(statusAt), ValidUntil: validUntil, Revoked: false,
+                HolderKey: holderKey, MaskedName: null, MaskedDocument: null, NatResult: null, NatSampledAt: null,
+                NatReportedAt: null, VaccineDoses: null, RiskAreaVisit: null, ReceivedAt: DateTimeOffset.FromUnixTimeSeconds(statusAt)));
+        }
+        return others;
+    }
+
+    private static string Unescape(string member) =>
+        member.Contains('%') ? member.Replace("%2C", ",").Replace("%3B", ";").Replace("%25", "%") : member;
+}
