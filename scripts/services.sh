@@ -48,7 +48,7 @@ start_redis() {
   # AOF on, fsync every write: the fault tests restart Redis and expect nothing lost.
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --daemonize yes --dir "$RUN/redis" \
     --appendonly yes --appendfsync always --save "" --pidfile "$RUN/redis/redis.pid" \
-    --logfile "$RUN/redis/redis.log" --maxmemory-policy noeviction
+    --logfile "$RUN/redis/redis.log" --maxmemory-policy noeviction --hash-max-listpack-value 256
   wait_port "$REDIS_PORT" 20 redis
   # The port opens before the AOF is replayed; PING answers LOADING until then.
   local deadline=$((SECONDS + 30))

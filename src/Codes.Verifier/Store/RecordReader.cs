@@ -28,14 +28,42 @@ internal ref struct RecordReader(ReadOnlySpan<byte> data)
 
     public string? OptionalString() => Varint() is var n and > 0 ? Text(checked((int)(n - 1))) : null;
 
-    public DateTimeOffset Time() => At(StatusEntryCodec.UnZigZag(Varint()));
+    public DateTimeOffset Time(DateTimeOffset relativeTo) => At(Varint(), relativeTo);
 
-    public DateTimeOffset? OptionalTime() => Varint() is var n and > 0 ? At(StatusEntryCodec.UnZigZag(n - 1)) : null;
+    public DateTimeOffset? OptionalTime(DateTimeOffset relativeTo) => Varint() is var n and > 0 ? At(n - 1, relativeTo) : null;
 
-    private DateTimeOffset At(long unixMilliseconds)
+    public string? Masked()
     {
-        var offset = TimeSpan.FromMinutes(StatusEntryCodec.UnZigZag(Varint()));
-        return DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds).ToOffset(offset);
+        var header = Varint();
+        if (header == 0) return null;
+        var text = Text(checked((int)((header >> 1) - 1)));
+        return (header & 1) == 0 ? text : UnpackStars(text);
+    }
+
+    private DateTimeOffset At(ulong distance, DateTimeOffset relativeTo)
+    {
+        var milliseconds = (distance & 1) == 0 ? checked(StatusEntryCodec.UnZigZag(distance >> 1) * 1000) : StatusEntryCodec.UnZigZag(distance >> 1);
+        var offsetCode = Varint();
+        var minutes = (offsetCode & 1) == 0 ? StatusEntryCodec.UnZigZag(offsetCode >> 1) * 15 : StatusEntryCodec.UnZigZag(offsetCode >> 1);
+        return relativeTo.AddTicks(checked(milliseconds * TimeSpan.TicksPerMillisecond)).ToOffset(TimeSpan.FromMinutes(minutes));
+    }
+
+    private static string UnpackStars(string text)
+    {
+        var unpacked = new StringBuilder(text.Length + 16);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\u0001' && i + 1 < text.Length)
+            {
+                unpacked.Append('*', text[i + 1]);
+                i++;
+            }
+            else
+            {
+                unpacked.Append(text[i]);
+            }
+        }
+        return unpacked.ToString();
     }
 
     private string Text(int length)

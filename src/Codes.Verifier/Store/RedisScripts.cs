@@ -48,8 +48,8 @@ internal static class RedisScripts
         local function live(value, skip)
           local kept, members, mine = {}, {}, nil
           for item in string.gmatch(value or '', '[^;]+') do
-            local member, seq, expires = string.match(item, '^([^,]*),(%d+),.*,(%d+)$')
-            if member and tonumber(expires) > now then
+            local member, seq, expires = string.match(item, '^([^,]*),(%d+),.*,(%w+)$')
+            if member and tonumber(expires, 36) > now then
               if member == skip then mine = { item, seq } else kept[#kept + 1] = item; members[#members + 1] = member end
             end
           end
@@ -85,8 +85,8 @@ internal static class RedisScripts
         if not value then return 0 end
         local now, limit, kept = tonumber(ARGV[4]), ARGV[3], {}
         for item in string.gmatch(value, '[^;]+') do
-          local member, seq, expires = string.match(item, '^([^,]*),(%d+),.*,(%d+)$')
-          if member and tonumber(expires) > now then
+          local member, seq, expires = string.match(item, '^([^,]*),(%d+),.*,(%w+)$')
+          if member and tonumber(expires, 36) > now then
             local older = #seq < #limit or (#seq == #limit and seq <= limit)
             if not (member == ARGV[2] and older) then kept[#kept + 1] = item end
           end

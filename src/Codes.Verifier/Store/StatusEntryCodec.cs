@@ -11,7 +11,8 @@ namespace HealthCode.Verifier.Store;
 /// <summary>
 /// The stored value "&lt;sequence&gt;|&lt;holderKey&gt;|&lt;flags&gt;|&lt;record&gt;". The sequence, holder key and flags
 /// ("m": the holder has other codes, read the holder index; "r": revoked) sit in front as text so the Lua scripts read
-/// them with a pattern; the record is a compact binary form (version byte 2, varints, length-prefixed UTF-8) because a
+/// them with a pattern; the record is a compact binary form (version byte 2, varints, length-prefixed UTF-8, times as
+/// distances from the status time, runs of asterisks in masked forms packed) because a
 /// national cache holds tens of millions of them. Values written before (JSON record, no flags) still read.
 /// </summary>
 internal static class StatusEntryCodec
@@ -31,16 +32,17 @@ internal static class StatusEntryCodec
         buffer.Write([Version, (byte)entry.Level]);
         WriteString(buffer, entry.NativeLevel);
         WriteOptionalString(buffer, entry.SubStatus);
-        WriteTime(buffer, entry.StatusAt);
-        WriteOptionalTime(buffer, entry.ValidUntil);
-        WriteOptionalString(buffer, entry.MaskedName);
-        WriteOptionalString(buffer, entry.MaskedDocument);
+        var at = entry.StatusAt;
+        WriteTime(buffer, at, DateTimeOffset.UnixEpoch);
+        WriteOptionalTime(buffer, entry.ValidUntil, at);
+        WriteMasked(buffer, entry.MaskedName);
+        WriteMasked(buffer, entry.MaskedDocument);
         WriteOptionalString(buffer, entry.NatResult);
-        WriteOptionalTime(buffer, entry.NatSampledAt);
-        WriteOptionalTime(buffer, entry.NatReportedAt);
+        WriteOptionalTime(buffer, entry.NatSampledAt, at);
+        WriteOptionalTime(buffer, entry.NatReportedAt, at);
         WriteVarint(buffer, entry.VaccineDoses is { } doses ? (ulong)doses + 1 : 0);
         buffer.Write([entry.RiskAreaVisit switch { null => (byte)0, false => (byte)1, true => (byte)2 }]);
-        WriteTime(buffer, entry.ReceivedAt);
+        WriteTime(buffer, entry.ReceivedAt, at);
         return buffer.WrittenSpan.ToArray();
     }
 
@@ -86,25 +88,28 @@ internal static class StatusEntryCodec
             var level = reader.Byte();
             // Fail closed: a level this build cannot name reads as absent (verify answers manual), never a guess.
             if (!Enum.IsDefined((RiskLevel)level)) return null;
+            var nativeLevel = reader.String();
+            var subStatus = reader.OptionalString();
+            var statusAt = reader.Time(DateTimeOffset.UnixEpoch);
             var entry = new StatusEntry(
                 Issuer: issuer,
                 Code: code,
                 Sequence: prefix.Sequence,
                 Level: (RiskLevel)level,
-                NativeLevel: reader.String(),
-                SubStatus: reader.OptionalString(),
-                StatusAt: reader.Time(),
-                ValidUntil: reader.OptionalTime(),
+                NativeLevel: nativeLevel,
+                SubStatus: subStatus,
+                StatusAt: statusAt,
+                ValidUntil: reader.OptionalTime(statusAt),
                 Revoked: prefix.Revoked,
                 HolderKey: prefix.Holder.Length == 0 ? null : prefix.Holder,
-                MaskedName: reader.OptionalString(),
-                MaskedDocument: reader.OptionalString(),
+                MaskedName: reader.Masked(),
+                MaskedDocument: reader.Masked(),
                 NatResult: reader.OptionalString(),
-                NatSampledAt: reader.OptionalTime(),
-                NatReportedAt: reader.OptionalTime(),
+                NatSampledAt: reader.OptionalTime(statusAt),
+                NatReportedAt: reader.OptionalTime(statusAt),
                 VaccineDoses: reader.Varint() is var doses and > 0 ? checked((int)(doses - 1)) : null,
                 RiskAreaVisit: reader.Byte() switch { 0 => null, 1 => false, 2 => true, _ => throw new FormatException("risk area") },
-                ReceivedAt: reader.Time());
+                ReceivedAt: reader.Time(statusAt));
             return reader.AtEnd ? entry : null;
         }
         catch (Exception e) when (e is JsonException or FormatException or OverflowException or ArgumentException)
@@ -133,22 +138,60 @@ internal static class StatusEntryCodec
         buffer.Write(bytes);
     }
 
-    // Unix milliseconds (zigzag) and the offset in minutes (zigzag): the instant and how the region wrote it.
-    private static void WriteTime(IBufferWriter<byte> buffer, DateTimeOffset time)
+    // A time is its distance from a base (the Unix epoch for the status time, the status time for the others, so they
+    // are small): whole seconds when it has no milliseconds (the common case), then its offset in quarter hours.
+    private static void WriteTime(IBufferWriter<byte> buffer, DateTimeOffset time, DateTimeOffset relativeTo) =>
+        WriteTimeCode(buffer, time, relativeTo, 0);
+
+    private static void WriteOptionalTime(IBufferWriter<byte> buffer, DateTimeOffset? time, DateTimeOffset relativeTo)
     {
-        WriteVarint(buffer, ZigZag(time.ToUnixTimeMilliseconds()));
-        WriteVarint(buffer, ZigZag((long)time.Offset.TotalMinutes));
+        if (time is { } t) WriteTimeCode(buffer, t, relativeTo, 1);
+        else WriteVarint(buffer, 0);
     }
 
-    private static void WriteOptionalTime(IBufferWriter<byte> buffer, DateTimeOffset? time)
+    private static void WriteTimeCode(IBufferWriter<byte> buffer, DateTimeOffset time, DateTimeOffset relativeTo, ulong shift)
     {
-        if (time is not { } t)
+        var milliseconds = time.ToUnixTimeMilliseconds() - relativeTo.ToUnixTimeMilliseconds();
+        var distance = milliseconds % 1000 == 0 ? ZigZag(milliseconds / 1000) << 1 : (ZigZag(milliseconds) << 1) | 1;
+        WriteVarint(buffer, distance + shift);
+        var minutes = (long)time.Offset.TotalMinutes;
+        WriteVarint(buffer, minutes % 15 == 0 ? ZigZag(minutes / 15) << 1 : (ZigZag(minutes) << 1) | 1);
+    }
+
+    // Masked forms are mostly asterisks ("3301**********7021"): a run of three or more is written as 0x01 and its length.
+    // A text that itself holds 0x01 is written as it is (the low bit of the length says which).
+    private static void WriteMasked(IBufferWriter<byte> buffer, string? text)
+    {
+        if (text is null)
         {
             WriteVarint(buffer, 0);
             return;
         }
-        WriteVarint(buffer, ZigZag(t.ToUnixTimeMilliseconds()) + 1);
-        WriteVarint(buffer, ZigZag((long)t.Offset.TotalMinutes));
+        var packed = text.Contains('\u0001') ? null : PackStars(text);
+        var bytes = Encoding.UTF8.GetBytes(packed ?? text);
+        WriteVarint(buffer, (((ulong)bytes.Length + 1) << 1) | (packed is null ? 0UL : 1UL));
+        buffer.Write(bytes);
+    }
+
+    private static string PackStars(string text)
+    {
+        var packed = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length;)
+        {
+            var run = 0;
+            while (i + run < text.Length && text[i + run] == '*' && run < 127) run++;
+            if (run >= 3)
+            {
+                packed.Append('\u0001').Append((char)run);
+                i += run;
+            }
+            else
+            {
+                packed.Append(text[i]);
+                i++;
+            }
+        }
+        return packed.ToString();
     }
 
     private static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));
