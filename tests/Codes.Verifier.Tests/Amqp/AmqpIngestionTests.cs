@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using HealthCode.Testing;
 using HealthCode.Translator.Canonical;
 using HealthCode.Verifier.Ingestion;
 
@@ -135,8 +136,7 @@ public sealed class AmqpIngestionTests
         }
         var published = clock.Elapsed;
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (Consumed() - consumedBefore < shuffled.Length && DateTime.UtcNow < deadline) await Task.Delay(10);
+        await Poll.Until(() => Consumed() - consumedBefore >= shuffled.Length, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(10));
         var consumedAt = clock.Elapsed;
         Assert.That(Consumed() - consumedBefore, Is.EqualTo(shuffled.Length), "every delivery consumed exactly once (no rejections)");
 

@@ -1,3 +1,4 @@
+using HealthCode.Testing;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using RabbitMQ.Client.Exceptions;
@@ -57,8 +58,7 @@ public sealed class BrokerAuthorizationTests
 
     private static async Task<ShutdownEventArgs> WaitForCloseReasonAsync(IChannel channel)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (channel.CloseReason is null && DateTime.UtcNow < deadline) await Task.Delay(10);
+        await Poll.Until(() => channel.CloseReason is not null, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(10));
         Assert.That(channel.CloseReason, Is.Not.Null, "the broker closes the channel");
         return channel.CloseReason!;
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HealthCode.Testing;
 using HealthCode.Translator.Canonical;
 using HealthCode.Verifier.Store;
 
@@ -26,8 +27,7 @@ public sealed class StoreOutageTests
             Assert.ThrowsAsync<StoreUnavailableException>(() => host.Store.PingAsync(), "Redis is down");
             foreach (var code in codes)
                 await publisher.PublishAsync("310000", RegionSample.Shanghai(code, 2, DateTimeOffset.UtcNow), 3);
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-            while (host.Counts.Requeued < codes.Length && DateTime.UtcNow < deadline) await Task.Delay(20);
+            await Poll.Until(() => host.Counts.Requeued >= codes.Length, TimeSpan.FromSeconds(30));
             Assert.That(host.Counts.Requeued, Is.GreaterThanOrEqualTo(codes.Length), "every event went back to the queue");
         }
         finally
