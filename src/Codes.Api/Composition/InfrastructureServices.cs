@@ -31,6 +31,7 @@ public static class InfrastructureServices
                 .Validate(o => !string.IsNullOrEmpty(o.KeyPrefix), $"{RedisSection}:KeyPrefix must not be empty")
                 .Validate(o => o.ReadTimeout > TimeSpan.Zero && o.WriteTimeout > TimeSpan.Zero, $"{RedisSection}:ReadTimeout and :WriteTimeout must be positive")
                 .Validate(o => o.MaxOtherCodes > 0, $"{RedisSection}:MaxOtherCodes must be positive")
+                .Validate(o => o.StatusBuckets > 0, $"{RedisSection}:StatusBuckets must be positive")
                 .Validate(o => o.HolderBuckets > 0, $"{RedisSection}:HolderBuckets must be positive")
                 .ValidateOnStart();
             services.AddSingleton(sp => sp.GetRequiredService<IOptions<RedisStoreOptions>>().Value);

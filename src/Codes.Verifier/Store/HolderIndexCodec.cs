@@ -12,12 +12,12 @@ namespace HealthCode.Verifier.Store;
 internal static class HolderIndexCodec
 {
     /// <summary>The part after "member,sequence," that the Link script stores as given.</summary>
-    public static string Summary(StatusEntry entry, DateTimeOffset expiresAt) =>
+    public static string Summary(StatusEntry entry, string expiresAt) =>
         string.Join(',',
             ((int)entry.Level).ToString(CultureInfo.InvariantCulture),
             Base36(entry.StatusAt.ToUnixTimeSeconds()),
             entry.ValidUntil is { } until ? Base36(until.ToUnixTimeSeconds()) : "",
-            Base36(expiresAt.ToUnixTimeSeconds()));
+            expiresAt);
 
     /// <summary>The holder's other codes, live at <paramref name="now"/>, at most <paramref name="limit"/>.</summary>
     public static List<StatusEntry> Others(string? value, string holderKey, string ownMember, DateTimeOffset now, int limit)

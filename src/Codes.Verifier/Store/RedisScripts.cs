@@ -1,42 +1,45 @@
 namespace HealthCode.Verifier.Store;
 
 /// <summary>
-/// The store's Lua scripts. Each touches exactly one key (KEYS[1]), so each runs on one hash slot of a Redis Cluster
-/// and is atomic there. Sequences are compared as decimal strings (length, then lexically): Lua numbers are doubles
+/// The store's Lua scripts. Each touches exactly one key (KEYS[1], a status or holder bucket), so each runs on one hash
+/// slot of a Redis Cluster and is atomic there. Sequences are compared as decimal strings (length, then lexically): Lua numbers are doubles
 /// and would lose int64 precision above 2^53.
 /// </summary>
 internal static class RedisScripts
 {
-    // KEYS[1] status key; ARGV[1] sequence, ARGV[2] record, ARGV[3] ttl seconds, ARGV[4] holder key ("" = none),
-    // ARGV[5] "1" revoked, ARGV[6] "1" the holder has other codes.
-    // Returns { 1 applied | 0 superseded | 2 duplicate, holder stored before, sequence stored before }.
-    // Equal = duplicate = no-op, except that a revocation wins over a live status of the same sequence (either order
-    // ends revoked: fail closed). The "m" flag is sticky: once a code is known to share its holder, verify reads the
-    // holder index for it until the key expires (a needless read at worst, never a missed restriction). A value of an
-    // earlier build ("seq|holder|{json}") is read for its sequence and revocation.
+    // KEYS[1] status bucket; ARGV[1] member, ARGV[2] sequence, ARGV[3] record, ARGV[4] ttl seconds, ARGV[5] holder key
+    // ("" = none), ARGV[6] "1" revoked, ARGV[7] "1" the holder has other codes, ARGV[8] now, ARGV[9] expiresAt (base 36).
+    // Returns { 1 applied | 0 superseded | 2 duplicate, holder stored before }.
+    // A value past its expiry is gone, as an expired key would be. Equal = duplicate = no-op, except that a revocation
+    // wins over a live status of the same sequence (either order ends revoked: fail closed). The "m" flag is sticky:
+    // once a code is known to share its holder, verify reads the holder index for it until it expires (a needless read
+    // at worst, never a missed restriction). Two random fields of the bucket are swept of expired values on the way.
     public const string Apply = """
-        local current = redis.call('GET', KEYS[1])
-        local oldHolder, oldSeq, multi = '', '', ARGV[6] == '1'
-        if current then
-          local seq, holder, flags = string.match(current, '^(%d+)|([^|]*)|([mr]*)|')
-          local revoked = false
-          if seq then
-            revoked = string.find(flags, 'r', 1, true) ~= nil
-            if string.find(flags, 'm', 1, true) then multi = true end
-          else
-            seq, holder = string.match(current, '^(%d+)|([^|]*)|')
-            if seq then revoked = string.find(current, '"revoked":true', 1, true) ~= nil end
-          end
-          if seq then
-            local incoming = ARGV[1]
-            if #seq > #incoming or (#seq == #incoming and seq > incoming) then return { 0, holder, seq } end
-            if seq == incoming and (ARGV[5] ~= '1' or revoked) then return { 2, holder, seq } end
-            oldHolder, oldSeq = holder, seq
-          end
+        local now = tonumber(ARGV[8])
+        local function live(value)
+          if not value then return nil end
+          local seq, holder, flags, expires = string.match(value, '^(%d+)|([^|]*)|([mr]*)|(%w+)|')
+          if seq and tonumber(expires, 36) > now then return seq, holder, flags end
+          return nil
         end
-        local flags = (multi and 'm' or '') .. (ARGV[5] == '1' and 'r' or '')
-        redis.call('SET', KEYS[1], ARGV[1] .. '|' .. ARGV[4] .. '|' .. flags .. '|' .. ARGV[2], 'EX', ARGV[3])
-        return { 1, oldHolder, oldSeq }
+        local oldHolder, multi = '', ARGV[7] == '1'
+        local seq, holder, flags = live(redis.call('HGET', KEYS[1], ARGV[1]))
+        if seq then
+          if string.find(flags, 'm', 1, true) then multi = true end
+          local incoming = ARGV[2]
+          if #seq > #incoming or (#seq == #incoming and seq > incoming) then return { 0, holder } end
+          if seq == incoming and (ARGV[6] ~= '1' or string.find(flags, 'r', 1, true)) then return { 2, holder } end
+          oldHolder = holder
+        end
+        local newFlags = (multi and 'm' or '') .. (ARGV[6] == '1' and 'r' or '')
+        redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. ARGV[5] .. '|' .. newFlags .. '|' .. ARGV[9] .. '|' .. ARGV[3])
+        local sample = redis.call('HRANDFIELD', KEYS[1], 2, 'WITHVALUES')
+        for i = 1, #sample, 2 do
+          if sample[i] ~= ARGV[1] and not live(sample[i + 1]) then redis.call('HDEL', KEYS[1], sample[i]) end
+        end
+        local ttl = tonumber(ARGV[4])
+        if redis.call('TTL', KEYS[1]) < ttl then redis.call('EXPIRE', KEYS[1], ttl) end
+        return { 1, oldHolder }
         """;
 
     // KEYS[1] holder bucket; ARGV[1] holder key, ARGV[2] member, ARGV[3] sequence, ARGV[4] summary, ARGV[5] ttl seconds,
@@ -96,18 +99,23 @@ internal static class RedisScripts
         return 1
         """;
 
-    // KEYS[1] status key of another code of the holder; ARGV[1] ttl seconds. Sets its sticky "m" flag so verify of
-    // that code reads the holder index. A code whose first status is still on its way gets a placeholder (sequence 0)
-    // carrying the flag, which its Apply keeps.
+    // KEYS[1] status bucket of another code of the holder; ARGV[1] its member, ARGV[2] now, ARGV[3] expiresAt (base 36)
+    // for a placeholder, ARGV[4] ttl seconds. Sets the code's sticky "m" flag so verify of that code reads the holder
+    // index. A code whose first status is still on its way gets a placeholder (sequence 0) carrying the flag, which
+    // its Apply keeps.
     public const string Mark = """
-        local current = redis.call('GET', KEYS[1])
-        if not current then
-          redis.call('SET', KEYS[1], '0||m|', 'EX', ARGV[1])
+        local now = tonumber(ARGV[2])
+        local current = redis.call('HGET', KEYS[1], ARGV[1])
+        local seq, holder, flags, expires, rest
+        if current then seq, holder, flags, expires, rest = string.match(current, '^(%d+)|([^|]*)|([mr]*)|(%w+)|(.*)$') end
+        if not seq or tonumber(expires, 36) <= now then
+          redis.call('HSET', KEYS[1], ARGV[1], '0||m|' .. ARGV[3] .. '|')
+          local ttl = tonumber(ARGV[4])
+          if redis.call('TTL', KEYS[1]) < ttl then redis.call('EXPIRE', KEYS[1], ttl) end
           return 1
         end
-        local seq, holder, flags, rest = string.match(current, '^(%d+)|([^|]*)|([mr]*)|(.*)$')
-        if not seq or string.find(flags, 'm', 1, true) then return 0 end
-        redis.call('SET', KEYS[1], seq .. '|' .. holder .. '|m' .. flags .. '|' .. rest, 'KEEPTTL')
+        if string.find(flags, 'm', 1, true) then return 0 end
+        redis.call('HSET', KEYS[1], ARGV[1], seq .. '|' .. holder .. '|m' .. flags .. '|' .. expires .. '|' .. rest)
         return 1
         """;
 }

@@ -4,9 +4,11 @@ using StackExchange.Redis;
 namespace HealthCode.Verifier.Store;
 
 /// <summary>
-/// The status store on Redis, a single node or a Redis Cluster (docs/scale-out.md). Verify is one GET for a code
+/// The status store on Redis, a single node or a Redis Cluster (docs/scale-out.md). Verify is one HGET for a code
 /// whose holder has no other code, and one more HGET of the holder's index entry when it has. Apply is a CAS script on
-/// the status key, run alongside the Link script on the holder's index bucket; every script touches one key. Every call
+/// the code's status bucket, run alongside the Link script on the holder's index bucket; every script touches one key.
+/// Expiry is the value's own expiresAt on the injected clock (fields have no TTL of their own); buckets are swept of
+/// expired fields as they are written, and a bucket left unwritten for its longest TTL expires whole. Every call
 /// is bounded by <see cref="RedisStoreOptions"/> timeouts and reports any Redis, connection or timeout failure as
 /// <see cref="StoreUnavailableException"/>.
 /// </summary>
@@ -22,7 +24,7 @@ public sealed class RedisStatusStore : IStatusStore
         _redis = redis ?? throw new ArgumentNullException(nameof(redis));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = time ?? throw new ArgumentNullException(nameof(time));
-        _keys = new StatusKeys(_options.KeyPrefix, _options.HolderBuckets);
+        _keys = new StatusKeys(_options.KeyPrefix, _options.StatusBuckets, _options.HolderBuckets);
     }
 
     public StatusKeys Keys => _keys;
@@ -42,20 +44,21 @@ public sealed class RedisStatusStore : IStatusStore
         if (timeToLive <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeToLive), "A status always expires.");
 
         var db = _redis.GetDatabase();
-        var statusKey = _keys.Status(entry.Issuer, entry.Code);
         var member = StatusKeys.Member(entry.Issuer, entry.Code);
+        var statusBucket = _keys.StatusBucket(member);
         var holder = entry.Revoked ? "" : entry.HolderKey ?? "";
         var ttlSeconds = (long)Math.Max(1, Math.Ceiling(timeToLive.TotalSeconds));
         var now = _time.GetUtcNow();
+        var expiresAt = HolderIndexCodec.Base36(now.ToUnixTimeSeconds() + ttlSeconds);
         var sequence = entry.Sequence.ToString(CultureInfo.InvariantCulture);
 
         var link = holder.Length == 0
             ? Task.FromResult<string[]>([])
-            : LinkAsync(db, holder, member, sequence, HolderIndexCodec.Summary(entry, now.AddSeconds(ttlSeconds)), ttlSeconds, now, cancellationToken);
+            : LinkAsync(db, holder, member, sequence, HolderIndexCodec.Summary(entry, expiresAt), ttlSeconds, now, cancellationToken);
         // A write that times out may still land later; that is safe because every script is idempotent and ordered by
         // sequence, and the caller's retry either applies or finds it superseded.
-        var cas = Evaluate(db, RedisScripts.Apply, statusKey,
-            [sequence, StatusEntryCodec.EncodeRecord(entry with { HolderKey = holder }), ttlSeconds, holder, entry.Revoked ? "1" : "0", "0"],
+        var cas = Evaluate(db, RedisScripts.Apply, statusBucket,
+            [member, sequence, StatusEntryCodec.EncodeRecord(entry), ttlSeconds, holder, entry.Revoked ? "1" : "0", "0", now.ToUnixTimeSeconds(), expiresAt],
             _options.WriteTimeout, cancellationToken);
         var others = await link;
         var stored = (RedisResult[])(await cas)!;
@@ -65,8 +68,7 @@ public sealed class RedisStatusStore : IStatusStore
         var followUps = new List<Task>();
         if (others.Length > 0)
         {
-            followUps.Add(MarkAsync(db, statusKey, ttlSeconds, cancellationToken));
-            foreach (var other in others) followUps.Add(MarkAsync(db, _keys.StatusOfMember(other), ttlSeconds, cancellationToken));
+            foreach (var code in others.Append(member)) followUps.Add(MarkAsync(db, code, now, expiresAt, ttlSeconds, cancellationToken));
         }
         if (outcome == ApplyOutcome.Applied && previousHolder.Length > 0 && previousHolder != holder)
         {
@@ -87,14 +89,16 @@ public sealed class RedisStatusStore : IStatusStore
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(code);
         var db = _redis.GetDatabase();
-        var value = (byte[]?)await RedisCalls.Bounded(() => db.StringGetAsync(_keys.Status(issuer, code)), _options.ReadTimeout, cancellationToken);
-        if (value is null || StatusEntryCodec.ReadPrefix(value) is not { } prefix) return new StatusLookup(null, []);
+        var member = StatusKeys.Member(issuer, code);
+        var value = (byte[]?)await RedisCalls.Bounded(() => db.HashGetAsync(_keys.StatusBucket(member), member), _options.ReadTimeout, cancellationToken);
+        var now = _time.GetUtcNow();
+        if (value is null || StatusEntryCodec.ReadPrefix(value) is not { } prefix || prefix.ExpiresAt <= now) return new StatusLookup(null, []);
         var entry = StatusEntryCodec.Decode(value, prefix, issuer, code);
         if (entry is null || entry.Revoked || !prefix.Multi || prefix.Holder.Length == 0) return new StatusLookup(entry, []);
 
         var index = (string?)await RedisCalls.Bounded(() => db.HashGetAsync(_keys.HolderBucket(prefix.Holder), prefix.Holder),
             _options.ReadTimeout, cancellationToken);
-        var others = HolderIndexCodec.Others(index, prefix.Holder, StatusKeys.Member(issuer, code), _time.GetUtcNow(), _options.MaxOtherCodes);
+        var others = HolderIndexCodec.Others(index, prefix.Holder, member, now, _options.MaxOtherCodes);
         return new StatusLookup(entry, others);
     }
 
@@ -112,8 +116,8 @@ public sealed class RedisStatusStore : IStatusStore
     private Task UnlinkAsync(IDatabase db, string holder, string member, string sequence, DateTimeOffset now, CancellationToken ct) =>
         Evaluate(db, RedisScripts.Unlink, _keys.HolderBucket(holder), [holder, member, sequence, now.ToUnixTimeSeconds()], _options.WriteTimeout, ct);
 
-    private Task MarkAsync(IDatabase db, string statusKey, long ttlSeconds, CancellationToken ct) =>
-        Evaluate(db, RedisScripts.Mark, statusKey, [ttlSeconds], _options.WriteTimeout, ct);
+    private Task MarkAsync(IDatabase db, string member, DateTimeOffset now, string expiresAt, long ttlSeconds, CancellationToken ct) =>
+        Evaluate(db, RedisScripts.Mark, _keys.StatusBucket(member), [member, now.ToUnixTimeSeconds(), expiresAt, ttlSeconds], _options.WriteTimeout, ct);
 
     private static Task<RedisResult> Evaluate(IDatabase db, string script, string key, RedisValue[] args, TimeSpan timeout, CancellationToken ct) =>
         RedisCalls.EvaluateAsync(db, script, [key], args, timeout, ct);

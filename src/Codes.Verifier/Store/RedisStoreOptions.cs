@@ -2,9 +2,9 @@ namespace HealthCode.Verifier.Store;
 
 /// <summary>
 /// KeyPrefix namespaces every key (tests use a random one). The timeouts bound each call on the client side.
-/// HolderBuckets spreads the holder index over that many hashes: a layout setting, fixed for the life of a store
-/// (changing it needs a resync, docs/scale-out.md); keep holders per bucket near 100 or fewer so each bucket stays
-/// a compact listpack.
+/// StatusBuckets and HolderBuckets spread statuses and the holder index over that many hashes: layout settings, fixed
+/// for the life of a store (changing one needs a resync, docs/scale-out.md); keep about 64 fields or fewer per bucket so
+/// each stays a compact listpack.
 /// </summary>
 public sealed record RedisStoreOptions
 {
@@ -13,5 +13,6 @@ public sealed record RedisStoreOptions
     public TimeSpan WriteTimeout { get; init; } = TimeSpan.FromSeconds(2);
     /// <summary>At most this many other codes of one holder are returned.</summary>
     public int MaxOtherCodes { get; init; } = 32;
+    public int StatusBuckets { get; init; } = 65536;
     public int HolderBuckets { get; init; } = 65536;
 }

@@ -1,29 +1,20 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using HealthCode.Translator.Canonical;
-using HealthCode.Translator.Serialization;
 
 namespace HealthCode.Verifier.Store;
 
 /// <summary>
-/// The stored value "&lt;sequence&gt;|&lt;holderKey&gt;|&lt;flags&gt;|&lt;record&gt;". The sequence, holder key and flags
-/// ("m": the holder has other codes, read the holder index; "r": revoked) sit in front as text so the Lua scripts read
-/// them with a pattern; the record is a compact binary form (version byte 2, varints, length-prefixed UTF-8, times as
+/// The stored value "&lt;sequence&gt;|&lt;holderKey&gt;|&lt;flags&gt;|&lt;expiresAt&gt;|&lt;record&gt;". The sequence, holder key,
+/// flags ("m": the holder has other codes, read the holder index; "r": revoked) and expiry (Unix seconds, base 36) sit in
+/// front as text so the Lua scripts read them with a pattern; the record is a compact binary form (version byte 2, varints, length-prefixed UTF-8, times as
 /// distances from the status time, runs of asterisks in masked forms packed) because a
-/// national cache holds tens of millions of them. Values written before (JSON record, no flags) still read.
+/// national cache holds tens of millions of them.
 /// </summary>
 internal static class StatusEntryCodec
 {
     private const byte Version = 2;
-
-    private static readonly JsonSerializerOptions LegacyJson = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new RiskLevelJsonConverter() },
-    };
 
     /// <summary>The record part, without the text prefix the Apply script writes in front of it.</summary>
     public static byte[] EncodeRecord(StatusEntry entry)
@@ -47,29 +38,32 @@ internal static class StatusEntryCodec
     }
 
     /// <summary>The whole value as the Apply script stores it (tests and tools that write values directly).</summary>
-    public static byte[] Encode(StatusEntry entry, bool multi = false)
+    public static byte[] Encode(StatusEntry entry, DateTimeOffset expiresAt, bool multi = false)
     {
         var flags = (multi ? "m" : "") + (entry.Revoked ? "r" : "");
-        var prefix = Encoding.ASCII.GetBytes($"{entry.Sequence.ToString(CultureInfo.InvariantCulture)}|{entry.HolderKey}|{flags}|");
+        var prefix = Encoding.ASCII.GetBytes(
+            $"{entry.Sequence.ToString(CultureInfo.InvariantCulture)}|{entry.HolderKey}|{flags}|{HolderIndexCodec.Base36(expiresAt.ToUnixTimeSeconds())}|");
         return [.. prefix, .. EncodeRecord(entry)];
     }
 
     /// <summary>The prefix of a stored value, or null when the value is not one this build reads.</summary>
     public static StoredPrefix? ReadPrefix(ReadOnlySpan<byte> value)
     {
-        var first = value.IndexOf((byte)'|');
-        if (first <= 0) return null;
-        var second = value[(first + 1)..].IndexOf((byte)'|');
-        if (second < 0) return null;
-        second += first + 1;
-        if (!long.TryParse(value[..first], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)) return null;
-        var holder = Encoding.ASCII.GetString(value[(first + 1)..second]);
-        var rest = value[(second + 1)..];
-        if (rest.Length > 0 && rest[0] == (byte)'{') return new StoredPrefix(sequence, holder, Multi: true, Revoked: false, second + 1, Legacy: true);
-        var third = rest.IndexOf((byte)'|');
-        if (third < 0) return null;
-        var flags = rest[..third];
-        return new StoredPrefix(sequence, holder, flags.Contains((byte)'m'), flags.Contains((byte)'r'), second + 1 + third + 1, Legacy: false);
+        Span<int> bars = stackalloc int[4];
+        var at = 0;
+        for (var i = 0; i < bars.Length; i++)
+        {
+            var next = value[at..].IndexOf((byte)'|');
+            if (next < 0) return null;
+            bars[i] = at + next;
+            at = bars[i] + 1;
+        }
+        if (!long.TryParse(value[..bars[0]], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)) return null;
+        if (!HolderIndexCodec.TryBase36(Encoding.ASCII.GetString(value[(bars[2] + 1)..bars[3]]), out var expires)) return null;
+        var holder = Encoding.ASCII.GetString(value[(bars[0] + 1)..bars[1]]);
+        var flags = value[(bars[1] + 1)..bars[2]];
+        return new StoredPrefix(sequence, holder, flags.Contains((byte)'m'), flags.Contains((byte)'r'),
+            DateTimeOffset.FromUnixTimeSeconds(expires), bars[3] + 1);
     }
 
     public static StatusEntry? Decode(ReadOnlySpan<byte> value, string issuer, string code) =>
@@ -82,7 +76,6 @@ internal static class StatusEntryCodec
         if (prefix.Sequence <= 0 || record.IsEmpty) return null;
         try
         {
-            if (prefix.Legacy) return JsonSerializer.Deserialize<StatusEntry>(record, LegacyJson);
             var reader = new RecordReader(record);
             if (reader.Byte() != Version) return null;
             var level = reader.Byte();
@@ -112,7 +105,7 @@ internal static class StatusEntryCodec
                 ReceivedAt: reader.Time(statusAt));
             return reader.AtEnd ? entry : null;
         }
-        catch (Exception e) when (e is JsonException or FormatException or OverflowException or ArgumentException)
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
         {
             // A value this code cannot read is treated as absent: verify then answers manual (unknown-code).
             return null;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using HealthCode.Translator.Validation;
+using HealthCode.Verifier.Store;
 using StackExchange.Redis;
 
 namespace HealthCode.Api.Tests.Faults;
@@ -91,21 +92,15 @@ public sealed class StatusStream
     public void RecordConfirmed(int codeIndex, long sequence) =>
         _highestConfirmed.AddOrUpdate(Codes[codeIndex], sequence, (_, old) => Math.Max(old, sequence));
 
-    /// <summary>What Redis holds for each code: (sequence, native level), read directly from {prefix}s:310000:{code}.</summary>
+    /// <summary>What the store holds for each code: (sequence, native level), read through the store's own lookup.</summary>
     public async Task<Dictionary<string, (long Sequence, string? NativeLevel)>> ReadStoreAsync(ConnectionMultiplexer redis, string keyPrefix)
     {
-        var db = redis.GetDatabase();
-        var values = await db.StringGetAsync(Codes.Select(c => (RedisKey)$"{keyPrefix}s:{Region}:{c}").ToArray());
+        var store = new RedisStatusStore(redis, new RedisStoreOptions { KeyPrefix = keyPrefix }, TimeProvider.System);
+        var lookups = await Task.WhenAll(Codes.Select(c => store.GetAsync(Region, c)));
         var result = new Dictionary<string, (long, string?)>(StringComparer.Ordinal);
         for (var i = 0; i < Codes.Length; i++)
         {
-            if (values[i].IsNull) continue;
-            var text = (string)values[i]!;
-            var first = text.IndexOf('|');
-            var second = text.IndexOf('|', first + 1);
-            using var json = JsonDocument.Parse(text[(second + 1)..]);
-            result[Codes[i]] = (long.Parse(text[..first], CultureInfo.InvariantCulture),
-                json.RootElement.TryGetProperty("nativeLevel", out var level) ? level.GetString() : null);
+            if (lookups[i].Entry is { } entry) result[Codes[i]] = (entry.Sequence, entry.NativeLevel);
         }
         return result;
     }
@@ -133,7 +128,7 @@ public sealed class StatusStream
             {
                 return Differences(await ReadStoreAsync(redis, keyPrefix));
             }
-            catch (RedisException e)
+            catch (StoreUnavailableException e)
             {
                 return [$"Redis unreadable: {e.Message}"];
             }

@@ -30,7 +30,8 @@ public sealed class RedisStatusStoreTests : StatusStoreContract
 
     private async Task<string> FlagsOf(string issuer, string code)
     {
-        var value = (string?)await TestRedis.Connection.GetDatabase().StringGetAsync($"{_prefix}s:{issuer}:{code}");
+        var member = StatusKeys.Member(issuer, code);
+        var value = (string?)await TestRedis.Connection.GetDatabase().HashGetAsync(Keys.StatusBucket(member), member);
         return value!.Split('|')[2];
     }
 
@@ -38,11 +39,11 @@ public sealed class RedisStatusStoreTests : StatusStoreContract
     public void DeleteKeys() => TestRedis.DeleteUnder(_prefix);
 
     [Test]
-    public async Task Status_value_is_sequence_holder_flags_and_record_in_one_key_and_the_holder_index_names_the_code()
+    public async Task Status_value_is_sequence_holder_flags_expiry_and_record_in_one_field_and_the_holder_index_names_the_code()
     {
         await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 42, holder: "hk1"), Day);
         var db = TestRedis.Connection.GetDatabase();
-        var value = (byte[]?)await db.StringGetAsync($"{_prefix}s:330000:ZJ1");
+        var value = (byte[]?)await db.HashGetAsync(Keys.StatusBucket("330000:ZJ1"), "330000:ZJ1");
         Assert.That(System.Text.Encoding.ASCII.GetString(value!, 0, 8), Is.EqualTo("42|hk1||"));
         var index = (string?)await db.HashGetAsync(Keys.HolderBucket("hk1"), "hk1");
         Assert.That(index, Does.StartWith("330000:ZJ1,42,0,"));
@@ -86,14 +87,14 @@ public sealed class RedisStatusStoreTests : StatusStoreContract
     }
 
     [Test]
-    public async Task Ttl_is_set_on_status_and_holder_bucket_and_the_bucket_outlives_its_longest_member()
+    public async Task Status_and_holder_buckets_expire_no_sooner_than_their_longest_lived_member()
     {
         await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 1, holder: "hk1"), TimeSpan.FromHours(2));
         await Store.ApplyAsync(Entries.Green("110000", "BJ1", 1, holder: "hk1"), TimeSpan.FromHours(1));
         var db = TestRedis.Connection.GetDatabase();
-        var statusTtl = await db.KeyTimeToLiveAsync($"{_prefix}s:330000:ZJ1");
+        var statusTtl = await db.KeyTimeToLiveAsync(Keys.StatusBucket("330000:ZJ1"));
         var bucketTtl = await db.KeyTimeToLiveAsync(Keys.HolderBucket("hk1"));
-        Assert.That(statusTtl, Is.Not.Null.And.InRange(TimeSpan.FromHours(2) - TimeSpan.FromSeconds(10), TimeSpan.FromHours(2)));
+        Assert.That(statusTtl, Is.Not.Null.And.GreaterThanOrEqualTo(TimeSpan.FromHours(2) - TimeSpan.FromSeconds(10)));
         Assert.That(bucketTtl, Is.Not.Null.And.GreaterThanOrEqualTo(TimeSpan.FromHours(2) - TimeSpan.FromSeconds(10)));
     }
 
@@ -113,17 +114,31 @@ public sealed class RedisStatusStoreTests : StatusStoreContract
     }
 
     [Test]
-    public async Task A_value_written_by_an_earlier_build_still_reads_and_is_replaced_by_a_newer_event()
+    public async Task A_status_past_its_expiry_on_the_injected_clock_reads_as_absent_and_any_sequence_applies_again()
     {
-        const string earlier =
-            """7|hk|{"issuer":"330000","code":"ZJ1","sequence":7,"level":"yellow","nativeLevel":"yellow","statusAt":"2022-06-10T08:00:00+00:00","revoked":false,"holderKey":"hk","receivedAt":"2022-06-10T08:00:00+00:00"}""";
-        var db = TestRedis.Connection.GetDatabase();
-        await db.StringSetAsync($"{_prefix}s:330000:ZJ1", earlier, Day);
+        var clock = new ManualClock(Entries.T0);
+        var store = new RedisStatusStore(TestRedis.Connection, Options, clock);
+        await store.ApplyAsync(Entries.Green("330000", "ZJ1", 7, holder: "hk1"), TimeSpan.FromHours(1));
+        clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
 
-        Assert.That((await Store.GetAsync("330000", "ZJ1")).Entry!.Level, Is.EqualTo(RiskLevel.Yellow));
-        Assert.That(await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 7, holder: "hk"), Day), Is.EqualTo(ApplyOutcome.Duplicate));
-        Assert.That(await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 8, holder: "hk"), Day), Is.EqualTo(ApplyOutcome.Applied));
-        Assert.That((await Store.GetAsync("330000", "ZJ1")).Entry!.Level, Is.EqualTo(RiskLevel.Green));
+        Assert.That((await store.GetAsync("330000", "ZJ1")).Entry, Is.Null);
+        Assert.That(await store.ApplyAsync(Entries.Green("330000", "ZJ1", 3, holder: "hk1"), Day), Is.EqualTo(ApplyOutcome.Applied));
+        Assert.That((await store.GetAsync("330000", "ZJ1")).Entry!.Sequence, Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Writing_to_a_bucket_sweeps_expired_statuses_out_of_it()
+    {
+        // One bucket of two fields: the sweep's random sample of two is the whole bucket.
+        var clock = new ManualClock(Entries.T0);
+        var options = Options with { StatusBuckets = 1 };
+        var store = new RedisStatusStore(TestRedis.Connection, options, clock);
+        await store.ApplyAsync(Entries.Green("330000", "ZJ1", 1), TimeSpan.FromHours(1));
+        await store.ApplyAsync(Entries.Green("330000", "ZJ2", 1), Day);
+        clock.Advance(TimeSpan.FromHours(2));
+
+        await store.ApplyAsync(Entries.Green("330000", "ZJ2", 2), Day);
+        Assert.That(await TestRedis.Connection.GetDatabase().HashExistsAsync(store.Keys.StatusBucket("330000:ZJ1"), "330000:ZJ1"), Is.False);
     }
 
     [Test]
