@@ -1,11 +1,13 @@
+using HealthCode.Verifier.Transport.RabbitMq;
 using RabbitMQ.Client;
 
 namespace HealthCode.Api.Tests.Faults;
 
 /// <summary>
-/// A regional system that "must never lose an update", written with plain RabbitMQ.Client and none of our types:
-/// persistent messages, publisher confirms, and every publish retried — on a fresh connection after a connection
-/// failure — until the broker confirms it. An event counts as confirmed only once its confirm arrived; anything
+/// A regional system that "must never lose an update", written with plain RabbitMQ.Client and none of our types but
+/// <see cref="AmqpAddress"/> (which reads a cluster's multi-host address as well as a single URI): persistent
+/// messages, publisher confirms, and every publish retried — on a fresh connection after a connection failure —
+/// until the broker confirms it. An event counts as confirmed only once its confirm arrived; anything
 /// unconfirmed when the connection broke is published again (a duplicate is harmless: the store keeps the highest
 /// sequence).
 /// </summary>
@@ -61,14 +63,14 @@ public sealed class RepublishingPublisher(string uri, string exchange) : IAsyncD
         {
             if (_channel is { IsOpen: true } raced) return raced;
             await DisposeConnectionAsync();
-            var factory = new ConnectionFactory
+            var address = AmqpAddress.Parse(uri);
+            var factory = address.ApplyTo(new ConnectionFactory
             {
-                Uri = new Uri(uri),
                 ClientProvidedName = "hc-fault-test-regional-system",
                 AutomaticRecoveryEnabled = false,
                 RequestedConnectionTimeout = TimeSpan.FromSeconds(2),
-            };
-            _connection = await factory.CreateConnectionAsync(ct);
+            });
+            _connection = await factory.CreateConnectionAsync(address.TcpEndpoints(), ct);
             _channel = await _connection.CreateChannelAsync(new CreateChannelOptions(
                 publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
             Interlocked.Increment(ref _reconnects);
