@@ -1,5 +1,6 @@
--- wrk script for bench/verify/run.sh: POSTs the verify body for a random one of BENCH_CODES seeded codes
--- ("SH" .. BENCH_RUN .. 10-digit index, as seed/Program.cs publishes them) to BENCH_PATH, so no single key is hot.
+-- wrk script for bench/verify/run.sh: POSTs the verify body for one of BENCH_CODES seeded codes picked uniformly at
+-- random ("SH" .. BENCH_RUN .. 10-digit index, as seed/Program.cs publishes them) to BENCH_PATH, so no single key is
+-- hot and codes of holders with several codes (about a fifth, see the seed) come up in their share.
 -- The same body goes to /v1/verify (with X-Api-Key BENCH_KEY) and to the bare /bench/redis-get.
 local run = os.getenv("BENCH_RUN") or error("BENCH_RUN not set")
 local codes = tonumber(os.getenv("BENCH_CODES") or "10000")

@@ -19,18 +19,27 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
 
+    private static readonly Task<AuthenticateResult> NoKey = Task.FromResult(AuthenticateResult.NoResult());
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(HeaderName, out var values) || string.IsNullOrEmpty(values.ToString()))
-            return Task.FromResult(AuthenticateResult.NoResult());
+        if (!Request.Headers.TryGetValue(HeaderName, out var values) || values.ToString() is not { Length: > 0 } presented)
+            return NoKey;
 
-        var key = registry.Find(values.ToString());
+        var key = registry.Find(presented);
         if (key is null) return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(Principal(key), SchemeName)));
+    }
 
-        var claims = new List<Claim> { new(ClaimTypes.Name, key.Name) };
-        claims.AddRange(key.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    // A new principal per request (nothing shared that a later step could change), its claims made for their identity
+    // so that adding them copies nothing.
+    private static ClaimsPrincipal Principal(ApiKey key)
+    {
+        var identity = new ClaimsIdentity(SchemeName);
+        identity.AddClaim(new Claim(ClaimTypes.Name, key.Name, ClaimValueTypes.String, ClaimsIdentity.DefaultIssuer, ClaimsIdentity.DefaultIssuer, identity));
+        for (var i = 0; i < key.Roles.Count; i++)
+            identity.AddClaim(new Claim(ClaimTypes.Role, key.Roles[i], ClaimValueTypes.String, ClaimsIdentity.DefaultIssuer, ClaimsIdentity.DefaultIssuer, identity));
+        return new ClaimsPrincipal(identity);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

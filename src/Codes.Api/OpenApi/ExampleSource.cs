@@ -61,7 +61,7 @@ public sealed class ExampleSource(
     /// <summary>A verify refused before the store is read (400 or 422).</summary>
     public async Task<JsonNode?> RefusedVerifyAsync(VerifyRequestBody body, CancellationToken ct = default)
     {
-        var result = await VerifyEndpoints.Verify(body, verification, ct);
+        var result = await VerifyEndpoints.Answer(body, verification, ct);
         return result.Result is Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult
             ? ToJson(result)
             : throw new InvalidOperationException("An example verify was decided: examples must not read the store.");

@@ -20,7 +20,7 @@ public static class TelemetrySetup
     public static IServiceCollection AddHealthCodeTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).ValidateOnStart();
-        // Verify's endpoint filter always records; without a listener its instruments cost next to nothing.
+        // The verify endpoint always records; without a listener its instruments cost next to nothing.
         services.AddSingleton<VerifyMetrics>();
         if (!TelemetryOptions.From(configuration).Enabled) return services;
 

@@ -7,6 +7,7 @@ namespace HealthCode.Translator.Profiles;
 public sealed class RegionCatalog : IRegionCatalog
 {
     private readonly Dictionary<string, RegionProfile> _byId;
+    private readonly RegionProfile[] _all;
 
     /// <exception cref="ArgumentException">Two profiles share an id.</exception>
     public RegionCatalog(IEnumerable<RegionProfile> profiles)
@@ -20,14 +21,26 @@ public sealed class RegionCatalog : IRegionCatalog
             }
         }
 
-        All = _byId.Values.OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
+        _all = _byId.Values.OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
     }
 
-    public IReadOnlyList<RegionProfile> All { get; }
+    public IReadOnlyList<RegionProfile> All => _all;
 
     public RegionProfile? Find(string regionId) => _byId.GetValueOrDefault(regionId);
 
-    public IReadOnlyList<RegionProfile> DetectIssuers(string code) => All.Where(p => p.MatchesCode(code)).ToArray();
+    public IReadOnlyList<RegionProfile> DetectIssuers(string code)
+    {
+        // Runs on every verify without an issuer: a plain loop, and a list only when a code is ambiguous.
+        RegionProfile? first = null;
+        List<RegionProfile>? several = null;
+        foreach (var profile in _all)
+        {
+            if (!profile.MatchesCode(code)) continue;
+            if (first is null) first = profile;
+            else (several ??= [first]).Add(profile);
+        }
+        return several ?? (first is null ? [] : [first]);
+    }
 
     /// <summary>
     /// Loads every *.json in <paramref name="regionsDirectory"/> for start-up: throws <see cref="ProfileLoadException"/>

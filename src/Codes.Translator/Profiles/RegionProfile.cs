@@ -58,6 +58,10 @@ public sealed class RegionProfile
     public string LabelFor(RiskLevel level) =>
         Labels.TryGetValue(level.ToWire(), out var label) ? label : level.ToWire();
 
-    /// <summary>Whether a scanned code is one of this region's; false when the pattern times out (it cannot be attributed).</summary>
-    public bool MatchesCode(string code) => SafeRegex.Match(CodeRegex, code) == RegexOutcome.Match;
+    /// <summary>
+    /// Whether a scanned code is one of this region's; false when the pattern times out (it cannot be attributed). A code
+    /// without the pattern's literal prefix is refused before the regex runs: issuer detection asks every region.
+    /// </summary>
+    public bool MatchesCode(string code) =>
+        code.StartsWith(Plan.CodePrefix, StringComparison.Ordinal) && SafeRegex.Match(CodeRegex, code) == RegexOutcome.Match;
 }

@@ -32,9 +32,12 @@ public sealed class PolicyCatalog : IPolicyCatalog
     /// <exception cref="ArgumentException">The region is not a six-digit id (callers check the request first).</exception>
     public AcceptancePolicy ForCheckpoint(string checkpointRegion)
     {
-        foreach (var id in RegionIds.FallbackChain(checkpointRegion))
+        var (region, then, last) = RegionIds.Chain(checkpointRegion);
+        if (_byProvince.TryGetValue(region, out var policy)
+            || then is not null && _byProvince.TryGetValue(then, out policy)
+            || last is not null && _byProvince.TryGetValue(last, out policy))
         {
-            if (_byProvince.TryGetValue(id, out var policy)) return policy;
+            return policy;
         }
         return Default;
     }

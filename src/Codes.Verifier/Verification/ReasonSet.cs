@@ -18,12 +18,22 @@ internal sealed class ReasonSet
     public void Add(string reason, Decision decision)
     {
         if (ReasonCodes.ManualClass.Contains(reason)) decision = Decision.Manual;
-        var index = _reasons.FindIndex(r => r.Reason == reason);
+        var index = IndexOf(reason);
         if (index < 0) _reasons.Add((reason, decision));
         else if (decision > _reasons[index].Decision) _reasons[index] = (reason, decision);
     }
 
-    public IReadOnlyList<string> Reasons => _reasons.Select(r => r.Reason).ToList();
+    /// <summary>The reasons in the order found; a shared empty list when there are none (every accept).</summary>
+    public IReadOnlyList<string> Reasons
+    {
+        get
+        {
+            if (_reasons.Count == 0) return [];
+            var reasons = new string[_reasons.Count];
+            for (var i = 0; i < reasons.Length; i++) reasons[i] = _reasons[i].Reason;
+            return reasons;
+        }
+    }
 
     public Decision Decide()
     {
@@ -32,5 +42,14 @@ internal sealed class ReasonSet
         if (_reasons.Any(r => r.Decision == Decision.Deny)) return Decision.Deny;
         // A reason whose rule said accept cannot exist (the loader refuses it), but fail closed if it ever does.
         return _reasons.Count == 0 ? Decision.Accept : Decision.Manual;
+    }
+
+    private int IndexOf(string reason)
+    {
+        for (var i = 0; i < _reasons.Count; i++)
+        {
+            if (_reasons[i].Reason == reason) return i;
+        }
+        return -1;
     }
 }

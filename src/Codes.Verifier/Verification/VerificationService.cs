@@ -37,11 +37,11 @@ public sealed class VerificationService(
         var code = request.Code.Trim();
         if (Rules.ResolveIssuer(code, request.Issuer, out var issuer) is { } problem) return VerifyOutcome.Unprocessable(problem);
 
-        // Both reads go out at once: the silence check costs no extra round trip of latency.
+        // Both reads go out at once: the silence check costs no extra round trip of latency. Most issuers promise no
+        // silence budget, and then verify waits on the status read alone.
         var lookup = LookupAsync(issuer.Id, code, cancellationToken);
-        var silence = SilenceAsync(issuer, cancellationToken);
-        await Task.WhenAll(lookup, silence);
-        return VerifyOutcome.Decided(Decide(issuer, await lookup, request.Checkpoint!, time.GetUtcNow(), await silence));
+        var silence = SilenceBudget.Of(issuer) is { } budget ? await SilenceAsync(issuer, budget, cancellationToken) : null;
+        return VerifyOutcome.Decided(Decide(issuer, await lookup, request.Checkpoint!, time.GetUtcNow(), silence));
     }
 
     /// <summary>
@@ -97,16 +97,18 @@ public sealed class VerificationService(
         if (entry.ValidUntil is { } until && now > until) reasons.Add(ReasonCodes.CodeExpired, Decision.Deny);
 
         var level = own;
-        foreach (var other in others)
+        // Indexed loops here and below: interface enumerators would be allocated on every scan.
+        for (var i = 0; i < others.Count; i++)
         {
-            if (IsCurrent(other, now)) level = RiskLevels.MostRestrictive(level, other.Level);
+            if (IsCurrent(others[i], now)) level = RiskLevels.MostRestrictive(level, others[i].Level);
         }
         var levelRule = policy.LevelRuleFor(level, scene);
         if (level != own) reasons.Add(ReasonCodes.OtherCodeRestricts, levelRule.Decision == Decision.Accept ? Decision.Manual : levelRule.Decision);
         if (levelRule.Decision != Decision.Accept) reasons.Add(levelRule.Reason ?? ReasonCodes.LevelUnknown, levelRule.Decision);
 
-        foreach (var requirement in policy.Requirements)
+        for (var i = 0; i < policy.Requirements.Count; i++)
         {
+            var requirement = policy.Requirements[i];
             if (requirement.AppliesTo(scene, issuer.Id) && !RequirementEvaluator.IsMet(requirement, entry, now, _options.ClockSkew))
                 reasons.Add(requirement.Reason, requirement.Decision);
         }
@@ -142,10 +144,9 @@ public sealed class VerificationService(
         }
     }
 
-    // Null when the issuer makes no silence promise or kept it.
-    private async Task<string?> SilenceAsync(RegionProfile issuer, CancellationToken ct)
+    // Null when the issuer kept its silence promise.
+    private async Task<string?> SilenceAsync(RegionProfile issuer, TimeSpan budget, CancellationToken ct)
     {
-        if (SilenceBudget.Of(issuer) is not { } budget) return null;
         try
         {
             var signs = await ledger.GetSignsAsync(issuer.Id, ct).WaitAsync(_options.StoreDeadline, ct);
@@ -163,6 +164,10 @@ public sealed class VerificationService(
     }
 
     // The checkpoint's own vocabulary: the first profile along its fallback chain (region, province, nation).
-    private string LabelFor(string region, RiskLevel level) =>
-        RegionIds.FallbackChain(region).Select(regions.Find).FirstOrDefault(p => p is not null)?.LabelFor(level) ?? level.ToWire();
+    private string LabelFor(string region, RiskLevel level)
+    {
+        var (first, then, last) = RegionIds.Chain(region);
+        var profile = regions.Find(first) ?? (then is null ? null : regions.Find(then)) ?? (last is null ? null : regions.Find(last));
+        return profile?.LabelFor(level) ?? level.ToWire();
+    }
 }

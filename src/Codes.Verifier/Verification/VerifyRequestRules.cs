@@ -20,15 +20,16 @@ public sealed class VerifyRequestRules(IRegionCatalog regions)
     public IReadOnlyList<VerifyProblem> Check(VerifyRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var problems = new List<VerifyProblem>();
+        // The list is made only for a request with a problem: a valid one (nearly every scan) allocates nothing here.
+        List<VerifyProblem>? problems = null;
         if (string.IsNullOrWhiteSpace(request.Code))
-            problems.Add(new(VerifyProblemCodes.CodeMissing, "code", "code is required."));
+            (problems ??= []).Add(new(VerifyProblemCodes.CodeMissing, "code", "code is required."));
         else if (request.Code.Length > MaxCodeLength)
-            problems.Add(new(VerifyProblemCodes.CodeTooLong, "code", $"code may be at most {MaxCodeLength} characters."));
-        problems.AddRange(CheckCheckpoint(request.Checkpoint));
+            (problems ??= []).Add(new(VerifyProblemCodes.CodeTooLong, "code", $"code may be at most {MaxCodeLength} characters."));
+        if (CheckCheckpoint(request.Checkpoint) is { Count: > 0 } checkpointProblems) (problems ??= []).AddRange(checkpointProblems);
         if (!string.IsNullOrEmpty(request.Issuer) && !RegionIds.IsWellFormed(request.Issuer))
-            problems.Add(new(VerifyProblemCodes.IssuerInvalid, "issuer", "issuer must be a six-digit region code."));
-        return problems;
+            (problems ??= []).Add(new(VerifyProblemCodes.IssuerInvalid, "issuer", "issuer must be a six-digit region code."));
+        return problems ?? [];
     }
 
     /// <summary>
@@ -38,15 +39,15 @@ public sealed class VerifyRequestRules(IRegionCatalog regions)
     public IReadOnlyList<VerifyProblem> CheckCheckpoint(CheckpointInfo? checkpoint)
     {
         if (checkpoint is null) return [new(VerifyProblemCodes.CheckpointMissing, "checkpoint", "checkpoint is required.")];
-        var problems = new List<VerifyProblem>();
+        List<VerifyProblem>? problems = null;
         if (!RegionIds.IsKnown(checkpoint.Region, regions))
-            problems.Add(new(VerifyProblemCodes.RegionInvalid, "checkpoint.region",
+            (problems ??= []).Add(new(VerifyProblemCodes.RegionInvalid, "checkpoint.region",
                 "checkpoint.region must be a six-digit region code in a province with a loaded profile."));
         if (checkpoint.Scene is null || !Scenes.All.Contains(checkpoint.Scene))
-            problems.Add(new(VerifyProblemCodes.SceneInvalid, "checkpoint.scene", $"checkpoint.scene must be one of: {SceneList}."));
+            (problems ??= []).Add(new(VerifyProblemCodes.SceneInvalid, "checkpoint.scene", $"checkpoint.scene must be one of: {SceneList}."));
         if (checkpoint.Id is { Length: > MaxCheckpointIdLength })
-            problems.Add(new(VerifyProblemCodes.CheckpointIdTooLong, "checkpoint.id", $"checkpoint.id may be at most {MaxCheckpointIdLength} characters."));
-        return problems;
+            (problems ??= []).Add(new(VerifyProblemCodes.CheckpointIdTooLong, "checkpoint.id", $"checkpoint.id may be at most {MaxCheckpointIdLength} characters."));
+        return problems ?? [];
     }
 
     /// <summary>The requested issuer if it is loaded and its pattern matches the code, else the one issuer whose pattern does.</summary>

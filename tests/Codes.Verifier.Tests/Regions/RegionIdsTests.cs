@@ -8,8 +8,13 @@ public sealed class RegionIdsTests
     [TestCase("440300", new[] { "440300", "440000", "000000" })]
     [TestCase("440000", new[] { "440000", "000000" })]
     [TestCase("000000", new[] { "000000" })]
-    public void Fallback_goes_region_then_province_then_nation(string region, string[] chain) =>
+    [TestCase("001234", new[] { "001234", "000000" })]
+    public void Fallback_goes_region_then_province_then_nation(string region, string[] chain)
+    {
         Assert.That(RegionIds.FallbackChain(region), Is.EqualTo(chain));
+        var (first, then, last) = RegionIds.Chain(region);
+        Assert.That(new[] { first, then, last }.OfType<string>(), Is.EqualTo(chain), "the chain without a list");
+    }
 
     [TestCase(null, false)]
     [TestCase("", false)]

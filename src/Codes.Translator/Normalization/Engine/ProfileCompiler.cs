@@ -143,6 +143,7 @@ internal static class ProfileCompiler
             Definition = profile,
             Rules = rules.ToArray(),
             CodeRegex = codeRegex,
+            CodePrefix = RegexLiteralPrefix.Of(profile.CodePattern),
             Zone = zone,
             Constants = constants.ToArray(),
             ConsumedPaths = consumed,

@@ -9,6 +9,8 @@ internal sealed class ProfilePlan
     public required ProfileDefinition Definition { get; init; }
     public required CompiledRule[] Rules { get; init; }
     public required Regex CodeRegex { get; init; }
+    /// <summary>What every code of this region starts with (<see cref="RegexLiteralPrefix"/>); "" when the pattern does not say.</summary>
+    public required string CodePrefix { get; init; }
     public required TimeZoneInfo Zone { get; init; }
     public required Assignment[] Constants { get; init; }
     /// <summary>Every native path some rule reads; any other leaf in a payload earns a field-not-mapped warning.</summary>
