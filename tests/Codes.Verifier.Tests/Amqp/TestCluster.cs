@@ -10,7 +10,9 @@ namespace HealthCode.Verifier.Tests.Amqp;
 /// Absent: the tests are ignored (no cluster here).</item>
 /// <item><c>HC_TEST_RABBITMQ_CLUSTER_STOP</c> and <c>HC_TEST_RABBITMQ_CLUSTER_START</c>: shell commands that stop, and
 /// start again, the node whose AMQP port replaces <c>{port}</c>; START returns once the node answers AMQP. They run
-/// with bash -c from the repository root. Required once the address is set.</item>
+/// with bash -c from the repository root. By default, the verbs of the local cluster that
+/// <c>scripts/services.sh start-cluster</c> runs (AMQP 127.0.0.1:5721-5723): <c>scripts/cluster.sh rabbit-stop {port}</c>
+/// and <c>rabbit-start {port}</c>.</item>
 /// </list>
 /// A quorum queue needs a majority of its replicas: on 3 nodes STOP may simply kill the node. On 2 nodes one replica
 /// is no majority, so STOP must first move the replicas off that node, e.g.
@@ -31,11 +33,9 @@ public sealed record TestCluster(string Address, string StopCommand, string Star
             Assert.Ignore($"{AddressVariable} is not set: no RabbitMQ cluster to fail over on.");
             throw new InvalidOperationException("unreachable");
         }
-        var stop = Environment.GetEnvironmentVariable(StopVariable);
-        var start = Environment.GetEnvironmentVariable(StartVariable);
-        if (string.IsNullOrWhiteSpace(stop) || string.IsNullOrWhiteSpace(start))
-            Assert.Fail($"{AddressVariable} is set, so {StopVariable} and {StartVariable} must say how to stop and start a node ({{port}}: its AMQP port).");
-        return new TestCluster(address, stop!, start!);
+        var stop = Environment.GetEnvironmentVariable(StopVariable) is { Length: > 0 } s ? s : "bash scripts/cluster.sh rabbit-stop {port}";
+        var start = Environment.GetEnvironmentVariable(StartVariable) is { Length: > 0 } t ? t : "bash scripts/cluster.sh rabbit-start {port}";
+        return new TestCluster(address, stop, start);
     }
 
     public Task StopNodeAsync(int port) => RunAsync(StopCommand, port);
