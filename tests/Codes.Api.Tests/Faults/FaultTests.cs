@@ -232,7 +232,8 @@ public sealed class FaultTests
 
     private async Task<ServiceProcess> StartServiceAsync()
     {
-        var service = await ServiceProcess.StartAsync($"hct:fault:{Guid.NewGuid():N}:");
+        var service = await ServiceProcess.StartAsync(new ServiceSettings($"hct:fault:{Guid.NewGuid():N}:", TestServers.Redis,
+            TestServers.RabbitMqAs("hc-service", "hc-service-test")));
         await service.WaitReadyAsync(TimeSpan.FromSeconds(30));
         // Another service instance on hc.status.ingest (someone's real-mode run) would take a share of the deliveries
         // and apply them under its own key prefix: "nothing lost" is unprovable then, so wait (bounded) until ours is alone.

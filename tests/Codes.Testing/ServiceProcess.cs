@@ -1,13 +1,16 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using System.Net.Sockets;
+using NUnit.Framework;
 
-namespace HealthCode.Api.Tests.Faults;
+namespace HealthCode.Testing;
 
 /// <summary>
-/// Codes.Api as a real, separate process in the real mode (Production, Redis + RabbitMQ), on a free loopback port and
-/// a key prefix of its own. <see cref="KillAsync"/> is SIGKILL of the whole tree; <see cref="StartAsync"/> starts it
-/// again with the same settings. The last lines of its output are kept for failure messages.
+/// Codes.Api as a real, separate process in the real mode (Production, Redis + RabbitMQ), on a loopback port with the
+/// servers and key prefix of its <see cref="ServiceSettings"/>. <see cref="KillAsync"/> is SIGKILL of the whole tree;
+/// <see cref="StartAsync()"/> starts it again with the same settings. The last lines of its output are kept for
+/// failure messages. Test projects that start it reference Codes.Api, so the build they run is the one started.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
@@ -18,20 +21,21 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
 
-    private ServiceProcess(string dll, string keyPrefix)
+    private ServiceProcess(string dll, ServiceSettings settings)
     {
         Dll = dll;
-        KeyPrefix = keyPrefix;
+        Settings = settings;
     }
 
     public string Dll { get; }
-    public string KeyPrefix { get; }
+    public ServiceSettings Settings { get; }
+    public string KeyPrefix => Settings.KeyPrefix;
     public Uri BaseAddress { get; private set; } = null!;
     public int Starts { get; private set; }
 
-    public static async Task<ServiceProcess> StartAsync(string keyPrefix)
+    public static async Task<ServiceProcess> StartAsync(ServiceSettings settings)
     {
-        var service = new ServiceProcess(FindDll(), keyPrefix);
+        var service = new ServiceProcess(FindDll(), settings);
         await service.StartAsync();
         return service;
     }
@@ -42,7 +46,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// </summary>
     public static string FindDll()
     {
-        var root = ServerControl.RepositoryRoot();
+        var root = Repository.Root();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent?.Name ?? "Debug";
         var candidates = new[]
         {
@@ -56,7 +60,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public async Task StartAsync()
     {
         if (_process is { HasExited: false }) throw new InvalidOperationException("already running");
-        var port = FreePort();
+        var port = Settings.Port ?? FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         var info = new ProcessStartInfo("dotnet", [Dll, "--urls", BaseAddress.ToString().TrimEnd('/')])
         {
@@ -67,8 +71,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         var env = info.Environment;
         env["ASPNETCORE_ENVIRONMENT"] = "Production";
         env["DOTNET_ENVIRONMENT"] = "Production";
-        env["ConnectionStrings__Redis"] = TestServers.Redis;
-        env["ConnectionStrings__RabbitMq"] = TestServers.RabbitMqAs("hc-service", "hc-service-test");
+        env["ConnectionStrings__Redis"] = Settings.Redis;
+        env["ConnectionStrings__RabbitMq"] = Settings.RabbitMq;
         env["HealthCode__HolderSecret"] = HolderSecret;
         env["HealthCode__Redis__KeyPrefix"] = KeyPrefix;
         env["HealthCode__SeedSamples"] = "false";

@@ -1,16 +1,18 @@
 using RabbitMQ.Client;
 
-namespace HealthCode.Api.Tests.Faults;
+namespace HealthCode.Testing;
 
 /// <summary>
 /// A regional system that "must never lose an update", written with plain RabbitMQ.Client and none of our types:
 /// persistent messages, publisher confirms, and every publish retried — on a fresh connection after a connection
 /// failure — until the broker confirms it. An event counts as confirmed only once its confirm arrived; anything
 /// unconfirmed when the connection broke is published again (a duplicate is harmless: the store keeps the highest
-/// sequence).
+/// sequence). <paramref name="uri"/> may list the hosts of a cluster (<see cref="AmqpAddress"/>): each connection
+/// tries them in turn starting at host <paramref name="firstHost"/>, so a node that stops sends its publishers to the next.
 /// </summary>
-public sealed class RepublishingPublisher(string uri, string exchange) : IAsyncDisposable
+public sealed class RepublishingPublisher(string uri, string exchange, int firstHost = 0, string name = "hc-test-regional-system") : IAsyncDisposable
 {
+    private readonly AmqpAddress _address = AmqpAddress.Parse(uri);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IConnection? _connection;
     private IChannel? _channel;
@@ -21,8 +23,15 @@ public sealed class RepublishingPublisher(string uri, string exchange) : IAsyncD
     public int Republished => _republished;
     public int Reconnects => _reconnects;
 
+    /// <summary>Port of the host the current connection reached (0 while none is open).</summary>
+    public int ConnectedPort => _connection is { IsOpen: true } c ? c.Endpoint.Port : 0;
+
     /// <summary>Returns once the broker confirmed the event; retries through outages until <paramref name="deadline"/>.</summary>
-    public async Task PublishAsync(string region, byte[] body, long sequence, TimeSpan deadline, CancellationToken ct = default)
+    public async Task PublishAsync(string region, byte[] body, long sequence, TimeSpan deadline, CancellationToken ct = default) =>
+        await PublishAsync(region, body, sequence, kind: null, deadline, ct);
+
+    /// <summary>As above, with an hc-kind header (e.g. "revoke") unless <paramref name="kind"/> is null.</summary>
+    public async Task PublishAsync(string region, byte[] body, long sequence, string? kind, TimeSpan deadline, CancellationToken ct = default)
     {
         var until = DateTime.UtcNow + deadline;
         var messageId = Guid.NewGuid().ToString("N");
@@ -33,7 +42,7 @@ public sealed class RepublishingPublisher(string uri, string exchange) : IAsyncD
             try
             {
                 channel = await ChannelAsync(ct);
-                var properties = RegionalPublisher.Properties(region, sequence, "application/json", messageId);
+                var properties = RegionalPublisher.Properties(region, sequence, "application/json", messageId, kind: kind);
                 Interlocked.Increment(ref _sent);
                 if (attempt > 0) Interlocked.Increment(ref _republished);
                 // Tracking is on: this completes when the broker confirms, and throws on a nack, a return or a closed channel.
@@ -63,12 +72,13 @@ public sealed class RepublishingPublisher(string uri, string exchange) : IAsyncD
             await DisposeConnectionAsync();
             var factory = new ConnectionFactory
             {
-                Uri = new Uri(uri),
-                ClientProvidedName = "hc-fault-test-regional-system",
+                UserName = _address.UserName,
+                Password = _address.Password,
+                VirtualHost = _address.VirtualHost,
                 AutomaticRecoveryEnabled = false,
                 RequestedConnectionTimeout = TimeSpan.FromSeconds(2),
             };
-            _connection = await factory.CreateConnectionAsync(ct);
+            _connection = await factory.CreateConnectionAsync(new OrderedEndpoints(_address.HostsFrom(firstHost)), name, ct);
             _channel = await _connection.CreateChannelAsync(new CreateChannelOptions(
                 publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
             Interlocked.Increment(ref _reconnects);

@@ -1,0 +1,265 @@
+using System.Diagnostics;
+using System.Globalization;
+using HealthCode.Verifier.Store;
+using StackExchange.Redis;
+
+namespace HealthCode.Cluster.Tests;
+
+/// <summary>
+/// Two Codes.Api processes (real mode, one key prefix, one queue) on the Redis Cluster and the RabbitMQ cluster of
+/// scripts/services.sh start-cluster, fed by four regional publishers while a Redis master is killed (its replica
+/// takes over) and a broker node is stopped, then both are brought back. Skipped without HC_TEST_REDIS_CLUSTER and
+/// HC_TEST_RABBITMQ_CLUSTER; run with <c>dotnet test --filter TestCategory=Cluster</c> (scripts/test.sh does, after
+/// starting the clusters). The main run excludes the category.
+/// </summary>
+[TestFixture, Category("Cluster"), NonParallelizable]
+public sealed class ClusterFailoverTests
+{
+    private const string Exchange = "hc.status";
+    private const string IngestQueue = "hc.status.ingest";
+    private const string StoreUnavailable = "store-unavailable";
+    private const string OtherCodeRestricts = "other-code-restricts";
+    private const int Publishers = 4;
+    private const double PerSecond = 12;
+    private const int InFlightPerPublisher = 3;
+    private static readonly int[] HttpPorts = [5811, 5812];
+    private static readonly TimeSpan PublishDeadline = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan EndStateDeadline = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan FailoverDeadline = TimeSpan.FromSeconds(30);
+
+    private string _redisNodes = null!;
+    private string _amqp = null!;
+    private ConnectionMultiplexer _redis = null!;
+
+    [OneTimeSetUp]
+    public async Task ConnectToTheClusters()
+    {
+        (_redisNodes, _amqp) = ClusterServers.Require();
+        _redis = ClusterServers.ConnectRedis(_redisNodes);
+        await ClusterServers.CheckBrokerAsync(_amqp);
+    }
+
+    [OneTimeTearDown]
+    public void Disconnect() => _redis?.Dispose();
+
+    [Test]
+    public async Task Two_instances_keep_every_guarantee_while_a_redis_master_and_a_broker_node_fail()
+    {
+        // A node of an earlier run may still be rejoining: start from healthy clusters.
+        await ClusterControl.RedisWaitOkAsync();
+        await ClusterControl.RabbitWaitAsync();
+
+        var seed = Environment.GetEnvironmentVariable("HC_TEST_CLUSTER_SEED") is { Length: > 0 } fixedSeed
+            ? int.Parse(fixedSeed, CultureInfo.InvariantCulture)
+            : Random.Shared.Next();
+        var plan = EventPlan.Create(seed, DateTimeOffset.UtcNow);
+        var prefix = $"hct:cluster:{Guid.NewGuid():N}:";
+        var store = new RedisStatusStore(_redis, new RedisStoreOptions { KeyPrefix = prefix, ReadTimeout = TimeSpan.FromSeconds(2) }, TimeProvider.System);
+        await using var first = await StartServiceAsync(prefix, HttpPorts[0]);
+        await using var second = await StartServiceAsync(prefix, HttpPorts[1]);
+        await RequireConsumersAsync(2, first, second);
+        using var firstClient = first.Client(ServiceProcess.CheckpointKey);
+        using var secondClient = second.Client(ServiceProcess.CheckpointKey);
+        var instances = new[] { (Name: Name(first), Client: firstClient), (Name: Name(second), Client: secondClient) };
+
+        var (victim, victimSlot, victimCodes) = await ChooseRedisMasterAsync(plan, store);
+        var brokerNode = AmqpAddress.Parse(_amqp).Ports[0];
+        var publishers = Enumerable.Range(0, Publishers)
+            .Select(i => new RepublishingPublisher(_amqp, Exchange, firstHost: i, name: $"hc-cluster-test-region-{i}")).ToArray();
+
+        var clock = Stopwatch.StartNew();
+        var probes = instances.Select(i => new VerifyProbe(i.Client, plan.Codes, clock, EventPlan.Region, i.Name, TimeSpan.FromMilliseconds(20))).ToArray();
+        using var stopProbes = new CancellationTokenSource();
+        var probing = Task.WhenAll(probes.Select(p => p.RunAsync(concurrency: 1, stopProbes.Token)));
+        var log = new PublishLog();
+        var total = plan.Events.Count;
+        var timeline = new List<string>();
+        bool redisDown = false, brokerDown = false, streamDoneBeforeRestart = true;
+        TimeSpan killedAt = default, promotedAt = default;
+        List<string> endDifferences;
+        TimeSpan endStateAfter;
+        try
+        {
+            var running = StreamRunner.RunAsync(plan, publishers, log, clock, PerSecond, InFlightPerPublisher, PublishDeadline);
+
+            await WaitForConfirmedAsync(log, running, total * 15 / 100);
+            killedAt = clock.Elapsed;
+            Mark(timeline, clock, log, $"kill -9 Redis master {victim}");
+            await ClusterControl.RedisKillAsync(victim);
+            redisDown = true;
+            var promoted = await Poll.Until(async () => await RedisTopology.ViewAsync(_redis, victim) is { } view
+                && RedisTopology.OwnerPort(view, victimSlot) is { } owner && owner != victim, FailoverDeadline, TimeSpan.FromMilliseconds(100));
+            promotedAt = clock.Elapsed;
+            if (!promoted) Assert.Fail($"no replica took over the slots of Redis {victim} within {FailoverDeadline.TotalSeconds} s");
+            Mark(timeline, clock, log, $"a replica serves the slots of {victim}");
+
+            await WaitForConfirmedAsync(log, running, total * 35 / 100);
+            Mark(timeline, clock, log, $"stop RabbitMQ node {brokerNode} (publishers on it: {string.Join(',', publishers.Select((p, i) => (p, i)).Where(x => x.p.ConnectedPort == brokerNode).Select(x => x.i))})");
+            await ClusterControl.RabbitStopAsync(brokerNode);
+            brokerDown = true;
+            Mark(timeline, clock, log, $"RabbitMQ node {brokerNode} stopped");
+
+            // Hold both faults while the stream goes on through the remaining nodes.
+            await WaitForConfirmedAsync(log, running, Math.Max(log.Confirmed + 40, total * 60 / 100));
+            streamDoneBeforeRestart = running.IsCompleted;
+            Mark(timeline, clock, log, $"start Redis {victim} and RabbitMQ {brokerNode} again");
+            await Task.WhenAll(ClusterControl.RedisStartAsync(victim), ClusterControl.RabbitStartAsync(brokerNode));
+            redisDown = brokerDown = false;
+            Mark(timeline, clock, log, "both back");
+
+            await running;
+            Mark(timeline, clock, log, "every event confirmed");
+            await ClusterControl.RedisWaitOkAsync();
+            await ClusterControl.RabbitWaitAsync();
+
+            var settling = Stopwatch.StartNew();
+            endDifferences = await Poll.Until(() => EndStateDifferencesAsync(plan, log, store, instances, clock),
+                d => d.Count == 0, EndStateDeadline, TimeSpan.FromMilliseconds(500));
+            endStateAfter = settling.Elapsed;
+            Mark(timeline, clock, log, endDifferences.Count == 0 ? "end state reached" : "end state not reached");
+        }
+        finally
+        {
+            await stopProbes.CancelAsync();
+            await probing;
+            // Leave the clusters whole for the next run, whatever failed.
+            if (redisDown) await ClusterControl.RedisStartAsync(victim);
+            if (brokerDown) await ClusterControl.RabbitStartAsync(brokerNode);
+            foreach (var publisher in publishers) await publisher.DisposeAsync();
+        }
+
+        var answers = probes.SelectMany(p => p.Answers).ToList();
+        var failures = answers.Where(a => a.Status is 0 or >= 500).ToList();
+        var wrongAccepts = AnswerAudit.WrongAccepts(answers, plan, log);
+        var stepsBack = AnswerAudit.StepsBack(answers);
+        var duringFailover = answers.Where(a => a.Started >= killedAt && a.Finished <= promotedAt).ToList();
+        var unavailable = answers.Count(a => a.Decision == "manual" && a.Reasons.Contains(StoreUnavailable));
+        Report(plan, publishers, timeline, victim, victimCodes, answers, duringFailover, wrongAccepts, stepsBack, endDifferences, endStateAfter);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(streamDoneBeforeRestart, Is.False, "both faults must be held while events are still being published");
+            Assert.That(publishers.Sum(p => p.Reconnects), Is.GreaterThan(Publishers), "stopping a broker node must cut some publisher's connection");
+            Assert.That(unavailable, Is.GreaterThan(0), "while the master was down some verify must have met its slots (manual, store-unavailable)");
+            Assert.That(failures.Select(Describe), Is.Empty, "no verify fails with a 5xx or a broken connection");
+            Assert.That(wrongAccepts, Is.Empty, "no accept from a status that is not green, not published, or older than one already shown");
+            Assert.That(endDifferences, Is.Empty, "the store and both instances end on the highest confirmed status of every code:\n" + first.Output() + "\n" + second.Output());
+        });
+    }
+
+    private async Task<ServiceProcess> StartServiceAsync(string prefix, int port)
+    {
+        var service = await ServiceProcess.StartAsync(new ServiceSettings(prefix, _redisNodes, _amqp, port));
+        await service.WaitReadyAsync(TimeSpan.FromSeconds(60));
+        return service;
+    }
+
+    // Another Codes.Api on the queue (someone's real-mode run) would take a share of the deliveries and apply them under
+    // its own key prefix: "nothing lost" is unprovable then, so wait (bounded) until ours are alone.
+    private async Task RequireConsumersAsync(uint expected, params ServiceProcess[] services)
+    {
+        var consumers = await Poll.Until(async () =>
+        {
+            try { return await ClusterServers.ConsumerCountAsync(_amqp, IngestQueue); }
+            catch (Exception e) when (e is RabbitMQ.Client.Exceptions.OperationInterruptedException or RabbitMQ.Client.Exceptions.BrokerUnreachableException) { return 0u; }
+        }, c => c == expected, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(500));
+        if (consumers != expected)
+            Assert.Fail($"{consumers} consumers on {IngestQueue}, expected our {expected}: another Codes.Api in real mode is consuming it, or ours did not attach.\n" +
+                        string.Join("\n", services.Select(s => s.Output())));
+    }
+
+    /// <summary>The master owning the status keys of the most codes, one slot of it, and how many codes it owns.</summary>
+    private async Task<(int Port, int Slot, int Codes)> ChooseRedisMasterAsync(EventPlan plan, RedisStatusStore store)
+    {
+        var masters = await ClusterControl.RedisMastersAsync();
+        var view = await RedisTopology.ViewAsync(_redis) ?? throw new InvalidOperationException("no Redis node answers CLUSTER NODES");
+        var owned = plan.Codes
+            .Select(code => _redis.HashSlot(store.Keys.Status(EventPlan.Region, code)))
+            .Select(slot => (Slot: slot, Owner: RedisTopology.OwnerPort(view, slot)))
+            .Where(x => x.Owner is { } port && masters.Contains(port))
+            .GroupBy(x => x.Owner!.Value)
+            .MaxBy(g => g.Count());
+        if (owned is null) Assert.Fail($"none of the masters {string.Join(',', masters)} owns a slot of the codes");
+        return (owned!.Key, owned.First().Slot, owned.Count());
+    }
+
+    /// <summary>
+    /// Codes whose stored status is not the highest confirmed version (sequence, revocation, level and status time,
+    /// read through the store's API), and verifies on either instance that do not answer what that state decides.
+    /// </summary>
+    private static async Task<List<string>> EndStateDifferencesAsync(EventPlan plan, PublishLog log, RedisStatusStore store,
+        IReadOnlyList<(string Name, HttpClient Client)> instances, Stopwatch clock)
+    {
+        var differences = new List<string>();
+        CodeVersion State(string code) => plan.Version(code, log.HighestConfirmed(code) ?? 0) ?? new CodeVersion(code, 0, 0, Revoke: true);
+
+        var lookups = await Task.WhenAll(plan.Codes.Select(async code =>
+        {
+            try { return (Code: code, Entry: (await store.GetAsync(EventPlan.Region, code)).Entry, Error: (string?)null); }
+            catch (StoreUnavailableException e) { return (Code: code, Entry: (StatusEntry?)null, Error: e.Message); }
+        }));
+        foreach (var (code, entry, error) in lookups)
+        {
+            var expected = State(code);
+            if (error is not null) differences.Add($"{code}: store unreadable ({error})");
+            else if (entry is null) differences.Add($"{code}: missing, expected {expected}");
+            else if (entry.Sequence != expected.Sequence || entry.Revoked != expected.Revoke)
+                differences.Add($"{code}: stored sequence {entry.Sequence}{(entry.Revoked ? " (revoked)" : "")}, expected {expected}");
+            else if (!expected.Revoke && (entry.NativeLevel != expected.Color.ToString(CultureInfo.InvariantCulture) || entry.StatusAt != plan.StatusAt(expected.Sequence)))
+                differences.Add($"{code}: stored level {entry.NativeLevel} at {entry.StatusAt:O}, expected {expected} at {plan.StatusAt(expected.Sequence):O}");
+        }
+
+        var verifies = await Task.WhenAll(instances.SelectMany(i => plan.Codes.Select(code =>
+            VerifyProbe.VerifyAsync(i.Client, code, clock, EventPlan.Region, i.Name))));
+        foreach (var answer in verifies)
+        {
+            var expected = plan.Expected(answer.Code, State);
+            if (answer.Status != 200 || answer.Decision != expected.Decision || answer.Sequence != expected.Sequence
+                || answer.Reasons.Contains(OtherCodeRestricts) != expected.OtherCodeRestricts)
+                differences.Add($"{answer.Instance} {answer.Code}: {Describe(answer)}, expected {expected.Decision} on sequence {expected.Sequence}" +
+                                (expected.OtherCodeRestricts ? $" with {OtherCodeRestricts}" : ""));
+        }
+        return differences;
+    }
+
+    /// <summary>Waits (bounded) until <paramref name="count"/> events are confirmed, or the stream has ended.</summary>
+    private static async Task WaitForConfirmedAsync(PublishLog log, Task running, int count)
+    {
+        var reached = await Poll.Until(() => log.Confirmed >= count || running.IsCompleted, TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(50));
+        if (running.IsFaulted) await running;
+        if (!reached) Assert.Fail($"only {log.Confirmed} of {count} events confirmed within 90 s");
+    }
+
+    private static void Mark(List<string> timeline, Stopwatch clock, PublishLog log, string what) =>
+        timeline.Add($"{clock.Elapsed.TotalSeconds,6:0.0} s  {log.Confirmed,3} confirmed  {what}");
+
+    private static string Name(ServiceProcess service) => service.BaseAddress.Port.ToString(CultureInfo.InvariantCulture);
+
+    private static string Describe(VerifyAnswer a) =>
+        $"{a.Status} {a.Decision ?? a.Error ?? "-"} on sequence {a.Sequence?.ToString(CultureInfo.InvariantCulture) ?? "none"}" +
+        (a.Reasons.Length > 0 ? $" [{string.Join(',', a.Reasons)}]" : "");
+
+    private static void Report(EventPlan plan, RepublishingPublisher[] publishers, List<string> timeline, int victim, int victimCodes,
+        List<VerifyAnswer> answers, List<VerifyAnswer> duringFailover, List<string> wrongAccepts, List<string> stepsBack,
+        List<string> endDifferences, TimeSpan endStateAfter)
+    {
+        var roles = string.Join(", ", plan.Events.GroupBy(e => e.Role).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
+        var verdicts = string.Join(", ", plan.Codes.Select(c => plan.Expected(c, plan.Highest))
+            .GroupBy(v => v.Decision + (v.OtherCodeRestricts ? " (other-code-restricts)" : "")).Select(g => $"{g.Count()} {g.Key}"));
+        var output = TestContext.Out;
+        output.WriteLine($"seed {plan.Seed} (HC_TEST_CLUSTER_SEED repeats the plan): {plan.Codes.Count} codes of {plan.Holders} holders; " +
+                         $"{plan.Events.Count} events ({roles}), {plan.Events.Count(e => e.Version.Revoke)} revocations; end verdicts: {verdicts}");
+        output.WriteLine($"Redis master {victim} owned {victimCodes} codes' status keys");
+        foreach (var line in timeline) output.WriteLine("  " + line);
+        output.WriteLine("publishers: " + string.Join("; ", publishers.Select((p, i) =>
+            $"#{i} sent {p.Sent}, confirmed {p.Confirmed}, republished {p.Republished}, connections {p.Reconnects}")));
+        output.WriteLine($"verifies: {answers.Count} ({VerifyProbe.Summary(answers)})");
+        output.WriteLine($"verifies between the kill and the replica taking over: {duringFailover.Count} ({VerifyProbe.Summary(duringFailover)})");
+        output.WriteLine($"wrong accepts: {wrongAccepts.Count}; answers on an older sequence than one shown before (store went back): {stepsBack.Count}");
+        foreach (var line in wrongAccepts.Concat(stepsBack).Take(20)) output.WriteLine("  " + line);
+        output.WriteLine(endDifferences.Count == 0
+            ? $"end state reached {endStateAfter.TotalSeconds:0.0} s after the clusters were whole"
+            : $"end state not reached within {EndStateDeadline.TotalSeconds} s: {endDifferences.Count} differences");
+        foreach (var line in endDifferences.Take(20)) output.WriteLine("  " + line);
+    }
+}
