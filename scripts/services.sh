@@ -3,45 +3,19 @@
 # Both listen on 127.0.0.1 only, on project ports so they never collide with a system instance.
 #   scripts/services.sh start | stop | status | start-redis | stop-redis | restart-redis | start-rabbitmq | stop-rabbitmq | restart-rabbitmq
 # Env: HC_REDIS_PORT (6380), HC_AMQP_PORT (5673). State and logs live in .run/ (git-ignored).
+# Local clusters for scale-out tests and benchmarks (scripts/cluster.sh, which also has the fault verbs):
+#   scripts/services.sh start-cluster | stop-cluster | cluster-status
+# Redis Cluster on 127.0.0.1:7301-7306 (3 masters, 3 replicas), RabbitMQ nodes hcc-5721..5723@localhost on
+# 5721-5723; state in .run/cluster/. They never touch the single servers above, nor those the single servers touch.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUN="$ROOT/.run"
 REDIS_PORT=${HC_REDIS_PORT:-6380}
 AMQP_PORT=${HC_AMQP_PORT:-5673}
 mkdir -p "$RUN/redis" "$RUN/rabbitmq"
-
-log() { printf '[services] %s\n' "$*" >&2; }
-
-# Polls until a TCP port answers, or fails after the deadline.
-wait_port() {
-  local port=$1 seconds=$2 what=$3 deadline=$((SECONDS + $2))
-  until (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; do
-    if ((SECONDS >= deadline)); then log "$what did not open port $port within ${seconds}s"; return 1; fi
-    sleep 0.2
-  done
-}
-
-wait_port_closed() {
-  local port=$1 deadline=$((SECONDS + $2))
-  while (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; do
-    if ((SECONDS >= deadline)); then log "port $port still open after $2s"; return 1; fi
-    sleep 0.2
-  done
-}
-
-install_missing() {
-  local need=()
-  # Asked of dpkg, not PATH: /usr/sbin is not on every CI user's PATH.
-  dpkg -s redis-server >/dev/null 2>&1 || need+=(redis-server)
-  dpkg -s rabbitmq-server >/dev/null 2>&1 || need+=(rabbitmq-server)
-  if ((${#need[@]})); then
-    log "installing ${need[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    timeout 600 apt-get update -qq
-    timeout 900 apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-  fi
-  # The Debian packages start system instances where an init system exists; ours run on their own ports.
-}
+LOG_TAG=services
+# shellcheck source=scripts/service-lib.sh
+. "$ROOT/scripts/service-lib.sh"
 
 start_redis() {
   if [ "$(timeout 2 redis-cli -p "$REDIS_PORT" ping 2>/dev/null)" = PONG ]; then return 0; fi
@@ -83,26 +57,6 @@ rabbit_env() {
   [ -f "$RABBITMQ_ENABLED_PLUGINS_FILE" ] || echo '[].' > "$RABBITMQ_ENABLED_PLUGINS_FILE"
 }
 
-render_rabbitmq_conf() {
-  local defs="$ROOT/deploy/rabbitmq/definitions.json"
-  [ -f "$defs" ] || { log "missing $defs (run deploy/rabbitmq/generate-definitions.sh)"; return 1; }
-  sed -e "s|@DEFINITIONS_FILE@|$defs|" -e "s|@AMQP_PORT@|$AMQP_PORT|" \
-    "$ROOT/deploy/rabbitmq/rabbitmq.conf" > "$RUN/rabbitmq/rabbitmq.conf"
-}
-
-# The port opens a little before the boot steps finish (definitions, queues): wait for a real AMQP handshake.
-wait_amqp() {
-  local seconds=$1 deadline=$((SECONDS + $1)) reply
-  while :; do
-    reply=$( (exec 3<>/dev/tcp/127.0.0.1/"$AMQP_PORT" && printf 'AMQP\x00\x00\x09\x01' >&3 \
-      && timeout 2 head -c 8 <&3 | od -An -tx1 | tr -d ' \n') 2>/dev/null || true)
-    # connection.start frame: type 1, channel 0
-    [[ $reply == 010000* ]] && return 0
-    if ((SECONDS >= deadline)); then log "rabbitmq did not answer AMQP on $AMQP_PORT within ${seconds}s"; return 1; fi
-    sleep 0.5
-  done
-}
-
 rabbit_pid() {
   local pid=""
   [ -f "$RUN/rabbitmq/rabbit.pid" ] && pid=$(cat "$RUN/rabbitmq/rabbit.pid" 2>/dev/null || true)
@@ -110,15 +64,15 @@ rabbit_pid() {
 }
 
 start_rabbitmq() {
-  if (exec 3<>/dev/tcp/127.0.0.1/"$AMQP_PORT") 2>/dev/null; then wait_amqp 60; return; fi
+  if (exec 3<>/dev/tcp/127.0.0.1/"$AMQP_PORT") 2>/dev/null; then wait_amqp "$AMQP_PORT" 60; return; fi
   rabbit_env
-  render_rabbitmq_conf
+  render_rabbitmq_conf "$AMQP_PORT" "$RUN/rabbitmq/rabbitmq.conf"
   # Run the server script directly: the /usr/sbin wrapper switches to the rabbitmq user and drops this environment.
   # setsid: the broker must not die with the shell (or test run) that started it.
   setsid nohup /usr/lib/rabbitmq/bin/rabbitmq-server > "$RUN/rabbitmq/server.out" 2>&1 < /dev/null &
   echo $! > "$RUN/rabbitmq/launcher.pid"
   wait_port "$AMQP_PORT" 120 rabbitmq || { tail -30 "$RUN/rabbitmq/server.out" >&2; return 1; }
-  wait_amqp 60
+  wait_amqp "$AMQP_PORT" 60
   log "rabbitmq on 127.0.0.1:$AMQP_PORT (definitions from deploy/rabbitmq/definitions.json)"
 }
 
@@ -158,5 +112,8 @@ case "${1:-start}" in
   start-rabbitmq) start_rabbitmq ;;
   stop-rabbitmq) stop_rabbitmq ;;
   restart-rabbitmq) stop_rabbitmq; start_rabbitmq ;;
-  *) echo "usage: $0 start|stop|status|start-redis|stop-redis|restart-redis|start-rabbitmq|stop-rabbitmq|restart-rabbitmq" >&2; exit 2 ;;
+  start-cluster) exec "$ROOT/scripts/cluster.sh" start ;;
+  stop-cluster) exec "$ROOT/scripts/cluster.sh" stop ;;
+  cluster-status) exec "$ROOT/scripts/cluster.sh" status ;;
+  *) echo "usage: $0 start|stop|status|start-redis|stop-redis|restart-redis|start-rabbitmq|stop-rabbitmq|restart-rabbitmq|start-cluster|stop-cluster|cluster-status" >&2; exit 2 ;;
 esac
