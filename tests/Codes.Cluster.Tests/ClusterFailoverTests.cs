@@ -55,8 +55,9 @@ public sealed class ClusterFailoverTests
         var plan = EventPlan.Create(seed, DateTimeOffset.UtcNow);
         var prefix = $"hct:cluster:{Guid.NewGuid():N}:";
         var store = new RedisStatusStore(_redis, new RedisStoreOptions { KeyPrefix = prefix, ReadTimeout = TimeSpan.FromSeconds(2) }, TimeProvider.System);
-        await using var first = await StartServiceAsync(prefix, HttpPorts[0]);
-        await using var second = await StartServiceAsync(prefix, HttpPorts[1]);
+        var (first, second) = await StartServicesAsync(prefix);
+        await using var firstService = first;
+        await using var secondService = second;
         await RequireConsumersAsync(2, first, second);
         using var firstClient = first.Client(ServiceProcess.CheckpointKey);
         using var secondClient = second.Client(ServiceProcess.CheckpointKey);
@@ -70,7 +71,7 @@ public sealed class ClusterFailoverTests
         var clock = Stopwatch.StartNew();
         var probes = instances.Select(i => new VerifyProbe(i.Client, plan.Codes, clock, EventPlan.Region, i.Name, TimeSpan.FromMilliseconds(20))).ToArray();
         using var stopProbes = new CancellationTokenSource();
-        var probing = Task.WhenAll(probes.Select(p => p.RunAsync(concurrency: 1, stopProbes.Token)));
+        var probing = Task.WhenAll(probes.Select(p => p.RunAsync(concurrency: 2, stopProbes.Token)));
         var log = new PublishLog();
         var total = plan.Events.Count;
         var timeline = new List<string>();
@@ -147,11 +148,33 @@ public sealed class ClusterFailoverTests
         });
     }
 
-    private async Task<ServiceProcess> StartServiceAsync(string prefix, int port)
+    // Both at once (start-up is most of a process's first seconds); if one fails, the other is stopped too.
+    private async Task<(ServiceProcess First, ServiceProcess Second)> StartServicesAsync(string prefix)
     {
-        var service = await ServiceProcess.StartAsync(new ServiceSettings(prefix, _redisNodes, _amqp, port));
-        await service.WaitReadyAsync(TimeSpan.FromSeconds(60));
-        return service;
+        var starting = HttpPorts.Select(async port =>
+        {
+            var service = await ServiceProcess.StartAsync(new ServiceSettings(prefix, _redisNodes, _amqp, port));
+            try
+            {
+                await service.WaitReadyAsync(TimeSpan.FromSeconds(60));
+                return service;
+            }
+            catch (Exception)
+            {
+                await service.DisposeAsync();
+                throw;
+            }
+        }).ToArray();
+        try
+        {
+            await Task.WhenAll(starting);
+        }
+        catch (Exception)
+        {
+            foreach (var task in starting.Where(t => t.IsCompletedSuccessfully)) await task.Result.DisposeAsync();
+            throw;
+        }
+        return (starting[0].Result, starting[1].Result);
     }
 
     // Another Codes.Api on the queue (someone's real-mode run) would take a share of the deliveries and apply them under

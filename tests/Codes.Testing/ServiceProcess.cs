@@ -36,8 +36,17 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static async Task<ServiceProcess> StartAsync(ServiceSettings settings)
     {
         var service = new ServiceProcess(FindDll(), settings);
-        await service.StartAsync();
-        return service;
+        try
+        {
+            await service.StartAsync();
+            return service;
+        }
+        catch (Exception)
+        {
+            // A process that started but never answered must not outlive the failed test.
+            await service.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>
