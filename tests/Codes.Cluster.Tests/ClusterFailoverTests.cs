@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using HealthCode.Verifier.Store;
+using HealthCode.Verifier.Transport.RabbitMq;
 using StackExchange.Redis;
 
 namespace HealthCode.Cluster.Tests;
@@ -64,9 +65,11 @@ public sealed class ClusterFailoverTests
         var instances = new[] { (Name: Name(first), Client: firstClient), (Name: Name(second), Client: secondClient) };
 
         var (victim, victimSlot, victimCodes) = await ChooseRedisMasterAsync(plan, store);
-        var brokerNode = AmqpAddress.Parse(_amqp).Ports[0];
-        var publishers = Enumerable.Range(0, Publishers)
-            .Select(i => new RepublishingPublisher(_amqp, Exchange, firstHost: i, name: $"hc-cluster-test-region-{i}")).ToArray();
+        var broker = AmqpAddress.Parse(_amqp);
+        var brokerNode = broker.Endpoints[0].Port;
+        // Publisher i tries node i first: the stopped node cuts some of them, the others keep their connections.
+        var publishers = Enumerable.Range(0, Publishers).Select(i =>
+            new RepublishingPublisher(broker.ApplyTo, broker.TcpEndpoints(), Exchange, firstHost: i, name: $"hc-cluster-test-region-{i}")).ToArray();
 
         var clock = Stopwatch.StartNew();
         var probes = instances.Select(i => new VerifyProbe(i.Client, plan.Codes, clock, EventPlan.Region, i.Name, TimeSpan.FromMilliseconds(20))).ToArray();

@@ -1,3 +1,4 @@
+using HealthCode.Verifier.Transport.RabbitMq;
 using RabbitMQ.Client;
 using StackExchange.Redis;
 
@@ -53,11 +54,11 @@ public static class ClusterServers
         var address = AmqpAddress.Parse(uri);
         try
         {
-            await using var connection = await Factory(address).CreateConnectionAsync(new OrderedEndpoints(address.Hosts), "hc-cluster-test-check");
+            await using var connection = await Factory(address).CreateConnectionAsync(address.TcpEndpoints(), "hc-cluster-test-check");
         }
         catch (Exception e) when (e is RabbitMQ.Client.Exceptions.BrokerUnreachableException or IOException)
         {
-            Assert.Fail($"{RabbitMqVariable}: no RabbitMQ node of {string.Join(',', address.Ports)} answers ({e.Message}). Start them with scripts/services.sh start-cluster.");
+            Assert.Fail($"{RabbitMqVariable}: no RabbitMQ node of {address} answers ({e.Message}). Start them with scripts/services.sh start-cluster.");
         }
     }
 
@@ -65,17 +66,14 @@ public static class ClusterServers
     public static async Task<uint> ConsumerCountAsync(string uri, string queue)
     {
         var address = AmqpAddress.Parse(uri);
-        await using var connection = await Factory(address).CreateConnectionAsync(new OrderedEndpoints(address.Hosts), "hc-cluster-test-consumers");
+        await using var connection = await Factory(address).CreateConnectionAsync(address.TcpEndpoints(), "hc-cluster-test-consumers");
         await using var channel = await connection.CreateChannelAsync();
         return (await channel.QueueDeclarePassiveAsync(queue)).ConsumerCount;
     }
 
-    private static ConnectionFactory Factory(AmqpAddress address) => new()
+    private static ConnectionFactory Factory(AmqpAddress address) => address.ApplyTo(new ConnectionFactory
     {
-        UserName = address.UserName,
-        Password = address.Password,
-        VirtualHost = address.VirtualHost,
         AutomaticRecoveryEnabled = false,
         RequestedConnectionTimeout = TimeSpan.FromSeconds(2),
-    };
+    });
 }

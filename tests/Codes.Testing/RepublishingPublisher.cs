@@ -3,16 +3,19 @@ using RabbitMQ.Client;
 namespace HealthCode.Testing;
 
 /// <summary>
-/// A regional system that "must never lose an update", written with plain RabbitMQ.Client and none of our types:
-/// persistent messages, publisher confirms, and every publish retried — on a fresh connection after a connection
-/// failure — until the broker confirms it. An event counts as confirmed only once its confirm arrived; anything
-/// unconfirmed when the connection broke is published again (a duplicate is harmless: the store keeps the highest
-/// sequence). <paramref name="uri"/> may list the hosts of a cluster (<see cref="AmqpAddress"/>): each connection
-/// tries them in turn starting at host <paramref name="firstHost"/>, so a node that stops sends its publishers to the next.
+/// A regional system that "must never lose an update", written with plain RabbitMQ.Client: persistent messages,
+/// publisher confirms, and every publish retried — on a fresh connection after a connection failure — until the
+/// broker confirms it. An event counts as confirmed only once its confirm arrived; anything unconfirmed when the
+/// connection broke is published again (a duplicate is harmless: the store keeps the highest sequence).
+/// <paramref name="endpoints"/> are the broker's nodes (one, or a cluster's); <paramref name="credentials"/> sets
+/// user, password and virtual host on a factory (callers read both from a connection string: AmqpAddress.TcpEndpoints
+/// and AmqpAddress.ApplyTo).
+/// Each connection tries the nodes in turn starting at <paramref name="firstHost"/>, so publishers can be spread over
+/// a cluster and a node that stops sends its publishers to the next.
 /// </summary>
-public sealed class RepublishingPublisher(string uri, string exchange, int firstHost = 0, string name = "hc-test-regional-system") : IAsyncDisposable
+public sealed class RepublishingPublisher(Func<ConnectionFactory, ConnectionFactory> credentials, IReadOnlyList<AmqpTcpEndpoint> endpoints,
+    string exchange, int firstHost = 0, string name = "hc-test-regional-system") : IAsyncDisposable
 {
-    private readonly AmqpAddress _address = AmqpAddress.Parse(uri);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IConnection? _connection;
     private IChannel? _channel;
@@ -70,15 +73,13 @@ public sealed class RepublishingPublisher(string uri, string exchange, int first
         {
             if (_channel is { IsOpen: true } raced) return raced;
             await DisposeConnectionAsync();
-            var factory = new ConnectionFactory
+            var factory = credentials(new ConnectionFactory
             {
-                UserName = _address.UserName,
-                Password = _address.Password,
-                VirtualHost = _address.VirtualHost,
                 AutomaticRecoveryEnabled = false,
                 RequestedConnectionTimeout = TimeSpan.FromSeconds(2),
-            };
-            _connection = await factory.CreateConnectionAsync(new OrderedEndpoints(_address.HostsFrom(firstHost)), name, ct);
+            });
+            var hosts = Enumerable.Range(0, endpoints.Count).Select(i => endpoints[(firstHost + i) % endpoints.Count]).ToArray();
+            _connection = await factory.CreateConnectionAsync(new OrderedEndpoints(hosts), name, ct);
             _channel = await _connection.CreateChannelAsync(new CreateChannelOptions(
                 publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
             Interlocked.Increment(ref _reconnects);

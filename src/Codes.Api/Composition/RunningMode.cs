@@ -1,3 +1,4 @@
+using HealthCode.Verifier.Transport.RabbitMq;
 using StackExchange.Redis;
 
 namespace HealthCode.Api.Composition;
@@ -81,10 +82,12 @@ public sealed record RunningMode(bool Embedded, string? Redis, string? RabbitMq,
         }
     }
 
+    // AmqpAddress's problems quote a scheme or a host entry at most, never the credentials.
     private static void CheckRabbitMq(string rabbit)
     {
-        if (!Uri.TryCreate(rabbit, UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "amqps") || uri.Host.Length == 0)
-            throw new ConfigurationException(RabbitMqKey, "is not an amqp:// or amqps:// URI (e.g. amqp://user:password@127.0.0.1:5672/)");
+        if (!AmqpAddress.TryParse(rabbit, out _, out var problem))
+            throw new ConfigurationException(RabbitMqKey, $"is not a valid RabbitMQ address: {problem} (e.g. amqp://user:password@127.0.0.1:5672/, " +
+                "or for a cluster amqp://user:password@rabbit-1:5672,rabbit-2:5672,rabbit-3:5672/)");
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

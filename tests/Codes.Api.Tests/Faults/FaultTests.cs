@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HealthCode.Verifier.Transport.RabbitMq;
 using StackExchange.Redis;
 
 namespace HealthCode.Api.Tests.Faults;
@@ -53,7 +54,7 @@ public sealed class FaultTests
     {
         var stream = new StatusStream(Codes);
         await using var service = await StartServiceAsync();
-        await using var publisher = new RepublishingPublisher(_amqpPublisher, "hc.status");
+        await using var publisher = Publisher();
 
         var running = stream.RunAsync(publisher, Events, PerSecond, InFlight, PublishDeadline);
         await WaitForConfirmedAsync(stream, running, FaultAfter);
@@ -77,7 +78,7 @@ public sealed class FaultTests
     {
         var stream = new StatusStream(Codes);
         await using var service = await StartServiceAsync();
-        await using var publisher = new RepublishingPublisher(_amqpPublisher, "hc.status");
+        await using var publisher = Publisher();
         try
         {
             var running = stream.RunAsync(publisher, Events, PerSecond, InFlight, PublishDeadline);
@@ -110,7 +111,7 @@ public sealed class FaultTests
         // Codes written before the outage and never again: only the AOF can bring them back after the restart.
         var settled = new StatusStream(20);
         await using var service = await StartServiceAsync();
-        await using var publisher = new RepublishingPublisher(_amqpPublisher, "hc.status");
+        await using var publisher = Publisher();
         using var client = service.Client(ServiceProcess.CheckpointKey);
         await settled.RunAsync(publisher, 100, 200, InFlight, PublishDeadline);
         Assert.That(await settled.WaitForStoreAsync(_redis, service.KeyPrefix, StoreDeadline), Is.Empty, "settled codes stored before the outage");
@@ -219,6 +220,12 @@ public sealed class FaultTests
             Assert.That(afterRestart, Is.EqualTo(HttpStatusCode.Accepted), "accepted again once the broker is back");
             Assert.That(differences, Is.Empty, "the event accepted after the restart reaches the store");
         });
+    }
+
+    private RepublishingPublisher Publisher()
+    {
+        var address = AmqpAddress.Parse(_amqpPublisher);
+        return new RepublishingPublisher(address.ApplyTo, address.TcpEndpoints(), "hc.status");
     }
 
     private static HttpRequestMessage StatusEvent(StatusStream stream, long sequence)

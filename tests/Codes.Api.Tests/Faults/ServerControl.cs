@@ -1,3 +1,4 @@
+using HealthCode.Verifier.Transport.RabbitMq;
 using StackExchange.Redis;
 
 namespace HealthCode.Api.Tests.Faults;
@@ -12,7 +13,8 @@ namespace HealthCode.Api.Tests.Faults;
 public static class ServerControl
 {
     public static string RedisPort => TestServers.Redis.Split(':').Last();
-    public static string AmqpPort => new Uri(TestServers.RabbitMq).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The shared broker is one node (scripts/services.sh): its port is the address's first.</summary>
+    public static string AmqpPort => AmqpAddress.Parse(TestServers.RabbitMq).Endpoints[0].Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static ConnectionMultiplexer ConnectRedis()
     {
@@ -71,8 +73,9 @@ public static class ServerControl
     /// <summary>Consumers attached to a queue (passive declare as guest).</summary>
     public static async Task<uint> ConsumerCountAsync(string queue)
     {
-        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(TestServers.RabbitMq), AutomaticRecoveryEnabled = false };
-        await using var connection = await factory.CreateConnectionAsync();
+        var address = AmqpAddress.Parse(TestServers.RabbitMq);
+        var factory = address.ApplyTo(new RabbitMQ.Client.ConnectionFactory { AutomaticRecoveryEnabled = false });
+        await using var connection = await factory.CreateConnectionAsync(address.TcpEndpoints());
         await using var channel = await connection.CreateChannelAsync();
         return (await channel.QueueDeclarePassiveAsync(queue)).ConsumerCount;
     }

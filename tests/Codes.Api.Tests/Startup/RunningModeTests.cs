@@ -95,6 +95,25 @@ public sealed class RunningModeTests
         Assert.That(Refused("Development", ("HealthCode:SeedSamples", "yes")).Key, Is.EqualTo("HealthCode:SeedSamples"));
     }
 
+    [Test]
+    public void A_RabbitMq_cluster_address_listing_several_hosts_is_accepted()
+    {
+        const string cluster = "amqp://guest:guest@127.0.0.1:5721,127.0.0.1:5722,127.0.0.1:5723/";
+        var mode = Resolve("Production", ("ConnectionStrings:Redis", Redis), ("ConnectionStrings:RabbitMq", cluster));
+        Assert.That((mode.Embedded, mode.RabbitMq), Is.EqualTo((false, cluster)));
+    }
+
+    [TestCase("amqp://hc:s3cret@127.0.0.1:5721,,127.0.0.1:5723/", "host 2 of 3 is empty")]
+    [TestCase("amqp://hc:s3cret@127.0.0.1:5721,127.0.0.1:99999/", "host 2 of 2 ('127.0.0.1:99999') has a port that is not a number from 1 to 65535")]
+    [TestCase("amqp://hc:s3cret@/", "no host is named")]
+    [TestCase("amqp://hc:s3c/ret@rabbit-1,rabbit-2/", "'/', '?' or '#' in the user name or password")]
+    public void A_malformed_RabbitMq_address_is_refused_saying_what_is_wrong_and_never_quoting_the_password(string value, string problem)
+    {
+        var refused = Refused("Production", ("ConnectionStrings:Redis", Redis), ("ConnectionStrings:RabbitMq", value));
+        Assert.That(refused.Key, Is.EqualTo("ConnectionStrings:RabbitMq"));
+        Assert.That(refused.Message, Does.StartWith("ConnectionStrings:RabbitMq ").And.Contain(problem).And.Not.Contain("s3c"));
+    }
+
     [TestCase("ConnectionStrings:Redis", "127.0.0.1:6379,bogus=1")]
     [TestCase("ConnectionStrings:RabbitMq", "http://127.0.0.1:5672/")]
     [TestCase("ConnectionStrings:RabbitMq", "not a uri")]

@@ -53,6 +53,18 @@ public sealed class StartupProcessTests
     }
 
     [Test]
+    public async Task A_malformed_cluster_address_exits_78_naming_RabbitMq_and_the_bad_host_but_not_the_password()
+    {
+        var line = await RefusedLine("Production", new()
+        {
+            ["HealthCode__HolderSecret"] = Secret,
+            ["ConnectionStrings__Redis"] = TestServers.Redis,
+            ["ConnectionStrings__RabbitMq"] = "amqp://hc-service:s3cret-pw@127.0.0.1:5721,127.0.0.1:57x2,127.0.0.1:5723/",
+        }, StartupFailure.ConfigurationExitCode);
+        Assert.That(line, Does.Contain("ConnectionStrings:RabbitMq").And.Contain("host 2 of 3").And.Not.Contain("s3cret-pw"));
+    }
+
+    [Test]
     public async Task An_unknown_mode_exits_78_naming_the_key()
     {
         var line = await RefusedLine("Production", new() { ["HealthCode__Mode"] = "cloud", ["HealthCode__HolderSecret"] = Secret },

@@ -92,8 +92,9 @@ public sealed class RealModeHost : IAsyncDisposable
         var ingestion = factory.Services.GetRequiredService<StatusIngestionService>(); // starts the host
         try { await ingestion.Consuming.WaitAsync(TimeSpan.FromSeconds(30)); }
         catch (TimeoutException) { Assert.Fail($"The consumer did not start on RabbitMQ at {TestServers.RabbitMq}: is scripts/services.sh start running?"); }
-        host._connection = await new ConnectionFactory { Uri = new Uri(TestServers.RabbitMq), ClientProvidedName = "hc-test-real-mode", AutomaticRecoveryEnabled = false }
-            .CreateConnectionAsync();
+        var address = AmqpAddress.Parse(TestServers.RabbitMq);
+        host._connection = await address.ApplyTo(new ConnectionFactory { ClientProvidedName = "hc-test-real-mode", AutomaticRecoveryEnabled = false })
+            .CreateConnectionAsync(address.TcpEndpoints());
         host._publisher = await RegionalPublisher.OpenAsync(host._connection, options.Exchange);
         return host;
     }

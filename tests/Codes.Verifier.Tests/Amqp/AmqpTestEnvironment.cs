@@ -1,4 +1,5 @@
 using HealthCode.Verifier.Store;
+using HealthCode.Verifier.Transport.RabbitMq;
 using RabbitMQ.Client;
 using StackExchange.Redis;
 
@@ -17,14 +18,15 @@ public static class AmqpTestEnvironment
 
     public static async Task<IConnection> ConnectAsync(string? uri = null, string name = "hc-test")
     {
-        var factory = new ConnectionFactory { Uri = new Uri(uri ?? TestServers.RabbitMq), ClientProvidedName = name, AutomaticRecoveryEnabled = false };
+        var address = AmqpAddress.Parse(uri ?? TestServers.RabbitMq);
+        var factory = address.ApplyTo(new ConnectionFactory { ClientProvidedName = name, AutomaticRecoveryEnabled = false });
         try
         {
-            return await factory.CreateConnectionAsync();
+            return await factory.CreateConnectionAsync(address.TcpEndpoints());
         }
         catch (RabbitMQ.Client.Exceptions.BrokerUnreachableException e)
         {
-            Assert.Fail($"RabbitMQ is not reachable at {Redact(uri ?? TestServers.RabbitMq)} ({e.InnerException?.Message ?? e.Message}). " +
+            Assert.Fail($"RabbitMQ is not reachable at {address} ({e.InnerException?.Message ?? e.Message}). " +
                         "Start the test servers with scripts/services.sh start, or point HC_TEST_RABBITMQ at a broker.");
             throw;
         }
@@ -51,6 +53,4 @@ public static class AmqpTestEnvironment
             if (File.Exists(Path.Combine(dir.FullName, "scripts", "services.sh"))) return dir.FullName;
         throw new InvalidOperationException("scripts/services.sh not found above " + TestOutput);
     }
-
-    private static string Redact(string uri) => new UriBuilder(uri) { Password = "***" }.Uri.ToString();
 }

@@ -1,3 +1,4 @@
+using System.Net.Security;
 using HealthCode.Verifier.Ingestion;
 using HealthCode.Verifier.Transport.Notifications;
 using MassTransit;
@@ -24,7 +25,8 @@ public static class RabbitMqTransportExtensions
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
-        var uri = new Uri(options.ConnectionString);
+        // The host validated it at start (RunningMode); a library caller with a bad string learns here, not at first connect.
+        var address = AmqpAddress.Parse(options.ConnectionString);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
@@ -33,9 +35,9 @@ public static class RabbitMqTransportExtensions
         // Consuming and publishing on separate connections: a publisher blocked by broker flow control must not
         // stall acks, and vice versa.
         services.AddKeyedSingleton(Connections.Ingest, (sp, _) =>
-            new AmqpConnectionSource(options, "healthcode-ingest", sp.GetRequiredService<ILoggerFactory>().CreateLogger<AmqpConnectionSource>()));
+            new AmqpConnectionSource(options, address, "healthcode-ingest", sp.GetRequiredService<ILoggerFactory>().CreateLogger<AmqpConnectionSource>()));
         services.AddKeyedSingleton(Connections.Publish, (sp, _) =>
-            new AmqpConnectionSource(options, "healthcode-publish", sp.GetRequiredService<ILoggerFactory>().CreateLogger<AmqpConnectionSource>()));
+            new AmqpConnectionSource(options, address, "healthcode-publish", sp.GetRequiredService<ILoggerFactory>().CreateLogger<AmqpConnectionSource>()));
         services.AddKeyedSingleton(Connections.Ingest, (sp, key) =>
             new ConfirmedPublisher(sp.GetRequiredKeyedService<AmqpConnectionSource>(key), options.PublishTimeout));
         services.AddKeyedSingleton(Connections.Publish, (sp, key) =>
@@ -58,19 +60,15 @@ public static class RabbitMqTransportExtensions
                 h.Name = "masstransit-bus";
                 h.Tags.Add(ReadyTag);
             });
-            // Any receive endpoint added later gets a quorum queue (no replication factor: single node here).
+            // Any receive endpoint added later gets a quorum queue. No replication factor: a queue gets a member on
+            // every node of a cluster (or the one node), as the ingest queues do.
             x.AddConfigureEndpointsCallback((_, cfg) =>
             {
                 if (cfg is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
             });
             x.UsingRabbitMq((context, cfg) =>
             {
-                cfg.Host(uri.Host, uri.IsDefaultPort || uri.Port < 0 ? (ushort)5672 : (ushort)uri.Port, VirtualHost(uri), h =>
-                {
-                    var (user, password) = Credentials(uri);
-                    h.Username(user);
-                    h.Password(password);
-                });
+                cfg.Host(address.Endpoints[0].Host, (ushort)address.Endpoints[0].Port, address.VirtualHost, h => ConfigureHost(h, address));
                 cfg.ConfigureEndpoints(context);
             });
         });
@@ -81,17 +79,28 @@ public static class RabbitMqTransportExtensions
         return services;
     }
 
-    private static string VirtualHost(Uri uri)
+    private static void ConfigureHost(IRabbitMqHostConfigurator h, AmqpAddress address)
     {
-        var path = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
-        return path.Length == 0 ? "/" : path;
-    }
-
-    private static (string User, string Password) Credentials(Uri uri)
-    {
-        if (string.IsNullOrEmpty(uri.UserInfo)) return ("guest", "guest");
-        var parts = uri.UserInfo.Split(':', 2);
-        return (Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "");
+        h.Username(address.UserName);
+        h.Password(address.Password);
+        if (address.Tls)
+        {
+            h.UseSsl(s =>
+            {
+                // As RabbitMQ.Client takes an amqps:// URI (AmqpAddress.TcpEndpoints): the node's name is checked
+                // loosely, its certificate chain is not. MassTransit would otherwise accept chain errors too.
+                s.ServerName = address.Endpoints[0].Host;
+                s.AllowPolicyErrors(SslPolicyErrors.RemoteCertificateNameMismatch);
+                s.EnforcePolicyErrors(SslPolicyErrors.RemoteCertificateChainErrors);
+            });
+        }
+        // With cluster nodes configured MassTransit connects only to them (one at a time, the next one on each
+        // reconnect) and the host above merely names the bus: so every node is listed, the first one included.
+        if (address.IsCluster)
+            h.UseCluster(c =>
+            {
+                foreach (var node in address.Endpoints) c.Node(node.ToString());
+            });
     }
 
     private static class Connections

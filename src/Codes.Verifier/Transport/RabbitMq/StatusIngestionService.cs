@@ -28,6 +28,9 @@ public sealed partial class StatusIngestionService(
     /// <summary>True while the connection is open and a consumer is registered on an open channel (readiness).</summary>
     public bool IsConsuming => connectionSource.IsOpen && _channel is { IsOpen: true };
 
+    /// <summary>The broker node the consumer's connection is on (on a cluster it changes when the node dies); null before it connected.</summary>
+    public AmqpTcpEndpoint? Endpoint => connectionSource.Endpoint;
+
     /// <summary>Completes once the first consumer is registered (tests and start-up probes wait on it).</summary>
     public Task Consuming => _consuming.Task;
 
