@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Transport.RabbitMq;
 using StackExchange.Redis;
@@ -14,7 +15,7 @@ namespace HealthCode.Cluster.Tests;
 /// starting the clusters). The main run excludes the category.
 /// </summary>
 [TestFixture, Category("Cluster"), NonParallelizable]
-public sealed class ClusterFailoverTests
+public sealed partial class ClusterFailoverTests
 {
     private const string Exchange = "hc.status";
     private const string IngestQueue = "hc.status.ingest";
@@ -67,7 +68,8 @@ public sealed class ClusterFailoverTests
 
         var (victim, victimSlot, victimCodes) = await ChooseRedisMasterAsync(plan, store);
         var broker = AmqpAddress.Parse(_amqp);
-        var brokerNode = broker.Endpoints[0].Port;
+        var ingestNode = IngestNode(first);
+        var brokerNode = ingestNode ?? broker.Endpoints[0].Port;
         // Publisher i tries node i first: the stopped node cuts some of them, the others keep their connections.
         var publishers = Enumerable.Range(0, Publishers).Select(i =>
             new RepublishingPublisher(broker.ApplyTo, broker.TcpEndpoints(), Exchange, firstHost: i, name: $"hc-cluster-test-region-{i}")).ToArray();
@@ -78,21 +80,27 @@ public sealed class ClusterFailoverTests
         var probing = Task.WhenAll(probes.Select(p => p.RunAsync(concurrency: 2, stopProbes.Token)));
         var log = new PublishLog();
         var total = plan.Events.Count;
+        var holdFrom = total * 60 / 100;
         var timeline = new List<string>();
         bool redisDown = false, brokerDown = false, heldWhileStreaming = false;
         Task<TimeSpan>? brokerStopping = null, redisStarting = null, brokerStarting = null;
+        // The last 40 % of the stream waits until the broker node is down, however long rabbitmqctl takes to stop it.
+        var brokerIsDown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stopStream = new CancellationTokenSource();
+        var running = Task.CompletedTask;
         var confirmedAtBrokerDown = 0;
         TimeSpan killedAt = default, promotedAt = default;
         List<string> endDifferences;
         TimeSpan endStateAfter;
         try
         {
-            var running = StreamRunner.RunAsync(plan, publishers, log, clock, PerSecond, InFlightPerPublisher, PublishDeadline);
+            running = StreamRunner.RunAsync(plan, publishers, log, clock, PerSecond, InFlightPerPublisher, PublishDeadline,
+                holdFrom, brokerIsDown.Task, stopStream.Token);
 
             // rabbitmqctl takes from a few seconds to half a minute to stop a node on a busy machine: it starts first,
             // and the Redis fault happens while it is on its way.
             await WaitForConfirmedAsync(log, running, total * 5 / 100);
-            Mark(timeline, clock, log, $"stop RabbitMQ node {brokerNode} (publishers on it: {OnNode(publishers, brokerNode)})");
+            Mark(timeline, clock, log, $"stop RabbitMQ node {brokerNode} ({(ingestNode is null ? "the first host" : $"{Name(first)} consumes from it")}; publishers on it: {OnNode(publishers, brokerNode)})");
             brokerDown = true;
             brokerStopping = ClusterControl.RabbitStopAsync(brokerNode);
 
@@ -108,10 +116,11 @@ public sealed class ClusterFailoverTests
             Mark(timeline, clock, log, $"a replica serves the slots of {victim}");
 
             // Each fault is held while the stream goes on (40 more confirmed events), then its node comes back.
-            await WaitForConfirmedAsync(log, running, log.Confirmed + HeldEvents);
+            await WaitForConfirmedAsync(log, running, Math.Min(log.Confirmed + HeldEvents, holdFrom));
             Mark(timeline, clock, log, $"start Redis {victim} again");
             redisStarting = ClusterControl.RedisStartAsync(victim);
             await brokerStopping;
+            brokerIsDown.SetResult();
             confirmedAtBrokerDown = log.Confirmed;
             Mark(timeline, clock, log, $"RabbitMQ node {brokerNode} is down");
             await WaitForConfirmedAsync(log, running, log.Confirmed + HeldEvents);
@@ -138,6 +147,11 @@ public sealed class ClusterFailoverTests
         }
         finally
         {
+            // A failed run must not leave its stream publishing in the background.
+            brokerIsDown.TrySetCanceled();
+            await stopStream.CancelAsync();
+            try { await running; }
+            catch (Exception e) when (e is OperationCanceledException or TimeoutException) { /* the failure is reported already */ }
             await stopProbes.CancelAsync();
             await probing;
             // Leave the clusters whole for the next run, whatever failed: let a verb under way finish, then start what is down.
@@ -277,6 +291,13 @@ public sealed class ClusterFailoverTests
 
     private static void Mark(List<string> timeline, Stopwatch clock, PublishLog log, string what) =>
         timeline.Add($"{clock.Elapsed.TotalSeconds,6:0.0} s  {log.Confirmed,3} confirmed  {what}");
+
+    // The node the first instance consumes from, as it logs it: stopping that node makes a consumer move, not only publishers.
+    private static int? IngestNode(ServiceProcess service) =>
+        IngestConnection().Matches(service.Output()).LastOrDefault() is { } match ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+
+    [GeneratedRegex(@"healthcode-ingest (?:is on|recovered onto) node \S+:(\d+)")]
+    private static partial Regex IngestConnection();
 
     private static string OnNode(RepublishingPublisher[] publishers, int port) =>
         string.Join(',', publishers.Select((p, i) => (p, i)).Where(x => x.p.ConnectedPort == port).Select(x => x.i));

@@ -18,6 +18,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public const string PublisherKey = "fault-publisher-310000-key-0123";
     public const string HolderSecret = "fault-tests-holder-secret-0123456789abcdef";
 
+    private static readonly TimeSpan LiveDeadline = TimeSpan.FromSeconds(60);
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
 
@@ -92,6 +93,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         env["Auth__ApiKeys__shanghai__Roles__0"] = "publisher:310000";
         env["Logging__LogLevel__Default"] = "Warning";
         env["Logging__LogLevel__HealthCode"] = "Information";
+        // One line per request would push the lines the tests count (reconnects, requeues) out of the kept output.
+        env["Logging__LogLevel__HealthCode.Api.Requests"] = "Warning";
         env["Logging__Console__FormatterName"] = "simple";
         env["Logging__Console__FormatterOptions__SingleLine"] = "true";
 
@@ -104,11 +107,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process = process;
         Starts++;
 
+        // Generous: a start on two cores shared with a broker cluster and builds can take half a minute.
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var live = await Poll.Until(async () => process.HasExited || await StatusAsync(client, "/health/live") == HttpStatusCode.OK,
-            TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
+            LiveDeadline, TimeSpan.FromMilliseconds(100));
         if (process.HasExited) Assert.Fail($"Codes.Api exited with {process.ExitCode} at start-up:\n{Output()}");
-        if (!live) Assert.Fail($"Codes.Api did not answer /health/live within 30 s:\n{Output()}");
+        if (!live) Assert.Fail($"Codes.Api did not answer /health/live within {LiveDeadline.TotalSeconds} s:\n{Output()}");
     }
 
     /// <summary>Polls /health/ready (Redis reachable and the ingestion consumer attached) until 200 or the deadline.</summary>
