@@ -135,9 +135,8 @@ public sealed partial class ClusterFailoverTests
             Mark(timeline, clock, log, $"Redis {victim} back");
             await brokerStarting;
             brokerDown = false;
+            // redis-start returns once the node is in sync with its master, rabbit-start once the cluster counts it running.
             Mark(timeline, clock, log, $"RabbitMQ node {brokerNode} back");
-            await ClusterControl.RedisWaitOkAsync();
-            await ClusterControl.RabbitWaitAsync();
 
             var settling = Stopwatch.StartNew();
             endDifferences = await Poll.Until(() => EndStateDifferencesAsync(plan, log, store, instances, clock),
