@@ -12,7 +12,6 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CL="$ROOT/.run/cluster"
-LOG_TAG=cluster
 # shellcheck source=scripts/service-lib.sh
 . "$ROOT/scripts/service-lib.sh"
 # Seconds since this script started in every line: the waits are the interesting part of its log.
@@ -200,12 +199,13 @@ redis_start_node() {
     redis_wait_ping "$port" 30
   fi
   # Back from a kill whose replica was promoted, the node learns the newer config epoch and follows the new
-  # master; wait until it is in sync with it (or serves its slots again if no failover happened).
+  # master; wait until it is in sync with it (or serves its slots again if no failover happened), and the live
+  # nodes agree that every slot is served.
   local deadline=$((SECONDS + WAIT))
   while :; do
     info=$(rcli "$port" cluster info || true)
     role=$(rcli "$port" info replication || true)
-    if grep -qx 'cluster_state:ok' <<<"$info"; then
+    if grep -qx 'cluster_state:ok' <<<"$info" && redis_live_ok; then
       if grep -qx 'role:slave' <<<"$role" && grep -qx 'master_link_status:up' <<<"$role"; then
         log "redis $port: back as a replica of $(sed -n 's/^master_port://p' <<<"$role")"; return 0
       fi
@@ -214,7 +214,7 @@ redis_start_node() {
       fi
     fi
     if ((SECONDS >= deadline)); then
-      log "redis $port: not in sync within ${WAIT}s ($(grep cluster_state <<<"$info"), $(grep -E '^(role|master_link_status):' <<<"$role" | tr '\n' ' '))"
+      log "redis $port: not in sync within ${WAIT}s ($(grep cluster_state <<<"$info"), $(grep -E '^(role|master_link_status):' <<<"$role" | tr '\n' ' ')${WHY:+; $WHY})"
       return 1
     fi
     sleep 0.25

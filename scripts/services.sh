@@ -6,7 +6,7 @@
 # Local clusters for scale-out tests and benchmarks (scripts/cluster.sh, which also has the fault verbs):
 #   scripts/services.sh start-cluster | stop-cluster | cluster-status
 # Redis Cluster on 127.0.0.1:7301-7306 (3 masters, 3 replicas), RabbitMQ nodes hcc-5721..5723@localhost on
-# 5721-5723; state in .run/cluster/. They never touch the single servers above, nor those the single servers touch.
+# 5721-5723, state in .run/cluster/. The cluster verbs never stop or restart the single servers above.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUN="$ROOT/.run"
