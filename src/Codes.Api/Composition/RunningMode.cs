@@ -86,8 +86,8 @@ public sealed record RunningMode(bool Embedded, string? Redis, string? RabbitMq,
     private static void CheckRabbitMq(string rabbit)
     {
         if (!AmqpAddress.TryParse(rabbit, out _, out var problem))
-            throw new ConfigurationException(RabbitMqKey, $"is not a valid RabbitMQ address: {problem} (e.g. amqp://user:password@127.0.0.1:5672/, " +
-                "or for a cluster amqp://user:password@rabbit-1:5672,rabbit-2:5672,rabbit-3:5672/)");
+            throw new ConfigurationException(RabbitMqKey, $"is not a valid RabbitMQ address: {problem}; " +
+                "expected amqp[s]://user:password@host[:port][,host[:port]...][/vhost], one host or the nodes of a cluster");
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

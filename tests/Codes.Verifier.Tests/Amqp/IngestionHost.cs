@@ -18,16 +18,17 @@ using StackExchange.Redis;
 namespace HealthCode.Verifier.Tests.Amqp;
 
 /// <summary>
-/// The real-mode graph without the HTTP host: real catalog and normalizer, Redis store under a fresh key prefix, the
-/// real StatusEventConsumer, and AddRabbitMqStatusTransport on an exchange and queues of this run's own (so runs in
-/// parallel worktrees never steal each other's deliveries). Deleted again on dispose.
+/// The real-mode graph without the HTTP host: real catalog and normalizer, Redis store under a fresh key prefix (or a
+/// store of the test's own, for tests about the broker alone), the real StatusEventConsumer, and AddRabbitMqStatusTransport on
+/// an exchange and queues of this run's own (so runs in parallel worktrees never steal each other's deliveries), on
+/// the shared test broker or another one. Deleted again on dispose.
 /// </summary>
 public sealed class IngestionHost : IAsyncDisposable
 {
     public const string HolderSecret = "amqp-tests-holder-secret-0123456789";
     private static readonly Lazy<RegionCatalog> Catalog = new(() => RegionCatalog.LoadFromDirectory(AmqpTestEnvironment.RegionsDirectory));
 
-    private IngestionHost(IHost host, ConnectionMultiplexer redis, RabbitMqTransportOptions options, string keyPrefix)
+    private IngestionHost(IHost host, ConnectionMultiplexer? redis, RabbitMqTransportOptions options, string keyPrefix)
     {
         Host = host;
         Counts = new MeterCounts(host.Services.GetRequiredService<IMeterFactory>());
@@ -37,7 +38,8 @@ public sealed class IngestionHost : IAsyncDisposable
     }
 
     public IHost Host { get; }
-    public ConnectionMultiplexer Redis { get; }
+    /// <summary>Null when the host runs on a store of the test's own.</summary>
+    public ConnectionMultiplexer? Redis { get; }
     public RabbitMqTransportOptions Options { get; }
     public string KeyPrefix { get; }
     public IStatusStore Store => Host.Services.GetRequiredService<IStatusStore>();
@@ -51,16 +53,19 @@ public sealed class IngestionHost : IAsyncDisposable
     public HealthCode.Verifier.Regional.Snapshots.ISnapshotStore SnapshotStore => Host.Services.GetRequiredService<HealthCode.Verifier.Regional.Snapshots.ISnapshotStore>();
     public static RegionCatalog Regions => Catalog.Value;
 
+    /// <param name="broker">The connection string (default <see cref="TestServers.RabbitMq"/>; several hosts for a cluster).</param>
+    /// <param name="store">A store instead of Redis (which then need not run): for tests of the broker side alone.</param>
     public static async Task<IngestionHost> StartAsync(Func<RabbitMqTransportOptions, RabbitMqTransportOptions>? tune = null,
-        Action<IngestionOptions>? ingestionOptions = null)
+        Action<IngestionOptions>? ingestionOptions = null, string? broker = null, IStatusStore? store = null)
     {
+        broker ??= TestServers.RabbitMq;
         // Fail with a clear message before building anything if either server is missing.
-        await (await AmqpTestEnvironment.ConnectAsync()).DisposeAsync();
-        var redis = AmqpTestEnvironment.ConnectRedis();
+        await (await AmqpTestEnvironment.ConnectAsync(broker)).DisposeAsync();
+        var redis = store is null ? AmqpTestEnvironment.ConnectRedis() : null;
         var run = Guid.NewGuid().ToString("N")[..12];
         var options = new RabbitMqTransportOptions
         {
-            ConnectionString = TestServers.RabbitMq,
+            ConnectionString = broker,
             Exchange = $"hc.status.test-{run}",
             IngestQueue = $"hc.status.test-{run}.ingest",
             ErrorQueue = $"hc.status.test-{run}.error",
@@ -74,7 +79,7 @@ public sealed class IngestionHost : IAsyncDisposable
         var services = builder.Services;
         services.AddSingleton<IRegionCatalog>(Regions);
         services.AddSingleton<INormalizer>(new Normalizer());
-        services.AddSingleton<IStatusStore>(new RedisStatusStore(redis, new RedisStoreOptions { KeyPrefix = keyPrefix }, TimeProvider.System));
+        services.AddSingleton(store ?? new RedisStatusStore(redis!, new RedisStoreOptions { KeyPrefix = keyPrefix }, TimeProvider.System));
         services.AddSingleton(HolderKeys.FromSecret(HolderSecret));
         services.AddSingleton(TimeProvider.System);
         services.AddVerifierOptions();
@@ -91,7 +96,7 @@ public sealed class IngestionHost : IAsyncDisposable
         var ingestion = host.Services.GetRequiredService<StatusIngestionService>();
         // Generous: on a loaded 2-core machine the first connect and declare can take a while; the wait still has a deadline.
         try { await ingestion.Consuming.WaitAsync(TimeSpan.FromSeconds(60)); }
-        catch (TimeoutException) { Assert.Fail($"The consumer did not start on RabbitMQ at {TestServers.RabbitMq} within 60 s: is scripts/services.sh start running?"); }
+        catch (TimeoutException) { Assert.Fail($"The consumer did not start on RabbitMQ at {AmqpAddress.Parse(broker)} within 60 s: is scripts/services.sh start running?"); }
         return new IngestionHost(host, redis, options, keyPrefix);
     }
 
@@ -121,7 +126,7 @@ public sealed class IngestionHost : IAsyncDisposable
     /// <summary>Takes up to <paramref name="count"/> messages from the error queue (waits for them up to the deadline).</summary>
     public async Task<List<BasicGetResult>> TakeErrorsAsync(int count, TimeSpan? timeout = null)
     {
-        await using var connection = await AmqpTestEnvironment.ConnectAsync();
+        await using var connection = await AmqpTestEnvironment.ConnectAsync(Options.ConnectionString);
         return await ErrorQueue.TakeAsync(connection, Options.ErrorQueue, count, timeout ?? TimeSpan.FromSeconds(20));
     }
 
@@ -138,7 +143,7 @@ public sealed class IngestionHost : IAsyncDisposable
             Host.Dispose();
             try
             {
-                await using var connection = await AmqpTestEnvironment.ConnectAsync();
+                await using var connection = await AmqpTestEnvironment.ConnectAsync(Options.ConnectionString);
                 await using var channel = await connection.CreateChannelAsync();
                 await channel.QueueDeleteAsync(Options.IngestQueue);
                 await channel.QueueDeleteAsync(Options.ErrorQueue);
@@ -148,14 +153,17 @@ public sealed class IngestionHost : IAsyncDisposable
             {
                 TestContext.Progress.WriteLine($"cleanup of test queues failed: {e.GetType().Name}");
             }
-            var server = Redis.GetServer(Redis.GetEndPoints()[0]);
-            var db = Redis.GetDatabase();
-            try
+            if (Redis is not null)
             {
-                foreach (var key in server.Keys(pattern: KeyPrefix + "*", pageSize: 1000)) db.KeyDelete(key);
+                var server = Redis.GetServer(Redis.GetEndPoints()[0]);
+                var db = Redis.GetDatabase();
+                try
+                {
+                    foreach (var key in server.Keys(pattern: KeyPrefix + "*", pageSize: 1000)) db.KeyDelete(key);
+                }
+                catch (RedisException) { /* best effort: a prefix per run never collides */ }
+                Redis.Dispose();
             }
-            catch (RedisException) { /* best effort: a prefix per run never collides */ }
-            Redis.Dispose();
         }
     }
 }
