@@ -39,7 +39,8 @@ scripts/services.sh stop || true
 if timeout 300 scripts/services.sh start-cluster 2>&1 | tee -a "$LOG"; then
   export HC_TEST_REDIS_CLUSTER=127.0.0.1:7301,127.0.0.1:7302,127.0.0.1:7303,127.0.0.1:7304,127.0.0.1:7305,127.0.0.1:7306
   export HC_TEST_RABBITMQ_CLUSTER=amqp://guest:guest@127.0.0.1:5721,127.0.0.1:5722,127.0.0.1:5723/
-  timeout 600 dotnet test HealthCode.sln -c Release --nologo --no-build --filter "TestCategory=Cluster" "$@" 2>&1 | tee -a "$LOG" || status=$?
+  # -m:1: one test project at a time, so two projects never stop nodes of the same clusters at once.
+  timeout 600 dotnet test HealthCode.sln -c Release --nologo --no-build -m:1 --filter "TestCategory=Cluster" "$@" 2>&1 | tee -a "$LOG" || status=$?
 else
   echo "[test] the clusters did not start: Cluster tests not run" >&2
   status=1
