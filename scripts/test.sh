@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The project's test command: installs and starts Redis and RabbitMQ on 127.0.0.1, installs the FHIR
-# and OpenAPI validators from npm and Debian's chromium (browser tests), runs every test project against the real servers, and stops what it started.
+# and OpenAPI validators from npm and Debian's chromium (browser tests), runs every test project against the real servers,
+# then the Cluster tests against a local Redis Cluster and RabbitMQ cluster, and stops what it started.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 LOG="$ROOT/.run/test-output.log"
 mkdir -p "$ROOT/.run"
 
-cleanup() { scripts/services.sh stop || true; }
+cleanup() { scripts/services.sh stop-cluster || true; scripts/services.sh stop || true; }
 trap cleanup EXIT
 
 scripts/services.sh start
@@ -28,8 +29,22 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 status=0
 # Fault tests restart the shared Redis and RabbitMQ, so they run on their own after everything else.
-timeout 2400 dotnet test HealthCode.sln -c Release --nologo --filter "TestCategory!=Fault" "$@" 2>&1 | tee "$LOG" || status=$?
+timeout 2400 dotnet test HealthCode.sln -c Release --nologo --filter "TestCategory!=Fault&TestCategory!=Cluster" "$@" 2>&1 | tee "$LOG" || status=$?
 timeout 1200 dotnet test HealthCode.sln -c Release --nologo --no-build --filter "TestCategory=Fault" "$@" 2>&1 | tee -a "$LOG" || status=$?
+
+# Cluster tests kill and stop nodes of a Redis Cluster and a RabbitMQ cluster of their own (scripts/cluster.sh),
+# never the single servers above; the clusters start only now so they do not share the two cores with the main run,
+# and the single servers, done with, make room for them.
+scripts/services.sh stop || true
+if timeout 300 scripts/services.sh start-cluster 2>&1 | tee -a "$LOG"; then
+  export HC_TEST_REDIS_CLUSTER=127.0.0.1:7301,127.0.0.1:7302,127.0.0.1:7303,127.0.0.1:7304,127.0.0.1:7305,127.0.0.1:7306
+  export HC_TEST_RABBITMQ_CLUSTER=amqp://guest:guest@127.0.0.1:5721,127.0.0.1:5722,127.0.0.1:5723/
+  # -m:1: one test project at a time, so two projects never stop nodes of the same clusters at once.
+  timeout 600 dotnet test HealthCode.sln -c Release --nologo --no-build -m:1 --filter "TestCategory=Cluster" "$@" 2>&1 | tee -a "$LOG" || status=$?
+else
+  echo "[test] the clusters did not start: Cluster tests not run" >&2
+  status=1
+fi
 
 # The shipped conformance vectors through the CLI, as an integrator would run them (docs/conformance.md).
 timeout 300 dotnet src/Codes.Cli/bin/Release/net10.0/hc.dll conformance run tests/conformance --report junit --output .run/conformance.xml 2>&1 | tee -a "$LOG" || status=$?

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HealthCode.Verifier.Transport.RabbitMq;
 using StackExchange.Redis;
 
 namespace HealthCode.Api.Tests.Faults;
@@ -53,7 +54,7 @@ public sealed class FaultTests
     {
         var stream = new StatusStream(Codes);
         await using var service = await StartServiceAsync();
-        await using var publisher = new RepublishingPublisher(_amqpPublisher, "hc.status");
+        await using var publisher = Publisher();
 
         var running = stream.RunAsync(publisher, Events, PerSecond, InFlight, PublishDeadline);
         await WaitForConfirmedAsync(stream, running, FaultAfter);
@@ -77,7 +78,7 @@ public sealed class FaultTests
     {
         var stream = new StatusStream(Codes);
         await using var service = await StartServiceAsync();
-        await using var publisher = new RepublishingPublisher(_amqpPublisher, "hc.status");
+        await using var publisher = Publisher();
         try
         {
             var running = stream.RunAsync(publisher, Events, PerSecond, InFlight, PublishDeadline);
@@ -110,7 +111,7 @@ public sealed class FaultTests
         // Codes written before the outage and never again: only the AOF can bring them back after the restart.
         var settled = new StatusStream(20);
         await using var service = await StartServiceAsync();
-        await using var publisher = new RepublishingPublisher(_amqpPublisher, "hc.status");
+        await using var publisher = Publisher();
         using var client = service.Client(ServiceProcess.CheckpointKey);
         await settled.RunAsync(publisher, 100, 200, InFlight, PublishDeadline);
         Assert.That(await settled.WaitForStoreAsync(_redis, service.KeyPrefix, StoreDeadline), Is.Empty, "settled codes stored before the outage");
@@ -221,6 +222,12 @@ public sealed class FaultTests
         });
     }
 
+    private RepublishingPublisher Publisher()
+    {
+        var address = AmqpAddress.Parse(_amqpPublisher);
+        return new RepublishingPublisher(address.ApplyTo, address.TcpEndpoints(), "hc.status");
+    }
+
     private static HttpRequestMessage StatusEvent(StatusStream stream, long sequence)
     {
         var content = new ByteArrayContent(stream.Payload(0, sequence));
@@ -232,7 +239,8 @@ public sealed class FaultTests
 
     private async Task<ServiceProcess> StartServiceAsync()
     {
-        var service = await ServiceProcess.StartAsync($"hct:fault:{Guid.NewGuid():N}:");
+        var service = await ServiceProcess.StartAsync(new ServiceSettings($"hct:fault:{Guid.NewGuid():N}:", TestServers.Redis,
+            TestServers.RabbitMqAs("hc-service", "hc-service-test")));
         await service.WaitReadyAsync(TimeSpan.FromSeconds(30));
         // Another service instance on hc.status.ingest (someone's real-mode run) would take a share of the deliveries
         // and apply them under its own key prefix: "nothing lost" is unprovable then, so wait (bounded) until ours is alone.

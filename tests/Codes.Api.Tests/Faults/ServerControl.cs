@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HealthCode.Verifier.Transport.RabbitMq;
 using StackExchange.Redis;
 
@@ -16,14 +15,6 @@ public static class ServerControl
     public static string RedisPort => TestServers.Redis.Split(':').Last();
     /// <summary>The shared broker is one node (scripts/services.sh): its port is the address's first.</summary>
     public static string AmqpPort => AmqpAddress.Parse(TestServers.RabbitMq).Endpoints[0].Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>The checkout holding HealthCode.sln, found by walking up from the test output.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "HealthCode.sln"))) return dir.FullName;
-        throw new InvalidOperationException("HealthCode.sln not found above " + AppContext.BaseDirectory);
-    }
 
     public static ConnectionMultiplexer ConnectRedis()
     {
@@ -51,7 +42,7 @@ public static class ServerControl
         {
             // CONFIG may be disabled: assume this checkout.
         }
-        return RepositoryRoot();
+        return Repository.Root();
     }
 
     /// <summary>
@@ -76,7 +67,7 @@ public static class ServerControl
             if (HasScript(root) && File.Exists(pidFile) && File.ReadAllText(pidFile).Trim() == pid.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 return root;
         }
-        return RepositoryRoot();
+        return Repository.Root();
     }
 
     /// <summary>Consumers attached to a queue (passive declare as guest).</summary>
@@ -108,32 +99,9 @@ public static class ServerControl
     /// <summary>Runs scripts/services.sh &lt;verb&gt; of <paramref name="root"/>; fails the test on a non-zero exit or after the deadline.</summary>
     public static async Task<TimeSpan> ServicesAsync(string root, string verb, TimeSpan? deadline = null)
     {
-        var clock = Stopwatch.StartNew();
-        var info = new ProcessStartInfo("bash", [Path.Combine(root, "scripts", "services.sh"), verb])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = root,
-        };
-        info.Environment["HC_REDIS_PORT"] = RedisPort;
-        info.Environment["HC_AMQP_PORT"] = AmqpPort;
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(deadline ?? TimeSpan.FromSeconds(150));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"services.sh {verb} did not finish within {(deadline ?? TimeSpan.FromSeconds(150)).TotalSeconds} s");
-        }
-        var log = (await output) + (await errors);
-        if (process.ExitCode != 0) Assert.Fail($"services.sh {verb} exited {process.ExitCode}: {log}");
-        TestContext.Out.WriteLine($"{root}/scripts/services.sh {verb}: {clock.Elapsed.TotalSeconds:0.0} s {log.Trim()}");
-        return clock.Elapsed;
+        var environment = new Dictionary<string, string> { ["HC_REDIS_PORT"] = RedisPort, ["HC_AMQP_PORT"] = AmqpPort };
+        var (_, took) = await ScriptRun.RunAsync(root, Path.Combine("scripts", "services.sh"), [verb], environment, deadline);
+        return took;
     }
 
     /// <summary>For finally blocks: start both servers (each from its owner's checkout) whatever happened.</summary>

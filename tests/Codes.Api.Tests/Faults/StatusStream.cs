@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
-using HealthCode.Translator.Validation;
 using HealthCode.Verifier.Store;
 using StackExchange.Redis;
 
@@ -26,21 +25,13 @@ public sealed class StatusStream
         var run = Random.Shared.NextInt64(100_000_000_000, 900_000_000_000);
         Codes = Enumerable.Range(0, codes).Select(i => "SH" + (run * 1_000_000 + i).ToString("D18", CultureInfo.InvariantCulture)).ToArray();
         var holders = Random.Shared.Next(0, 1_000_000);
-        _holders = Enumerable.Range(0, codes).Select(i => ResidentId(holders + i)).ToArray();
+        _holders = Enumerable.Range(0, codes).Select(i => ResidentIdNumbers.Make(holders + i)).ToArray();
     }
 
     public string[] Codes { get; }
     public int Events => _events;
     public int StaleResends => _stale;
     public IReadOnlyDictionary<string, long> HighestConfirmed => _highestConfirmed;
-
-    /// <summary>A valid GB 11643 number (area 310104, birth date from the index, MOD 11-2 check character).</summary>
-    public static string ResidentId(int index)
-    {
-        var birth = new DateTime(1950, 1, 1).AddDays(index / 1000 % 20000);
-        var first17 = "310104" + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (index % 1000).ToString("D3", CultureInfo.InvariantCulture);
-        return first17 + ResidentIds.CheckCharacter(first17);
-    }
 
     public byte[] Payload(int codeIndex, long sequence) => Encoding.UTF8.GetBytes(
         $$$"""{"codeId":"{{{Codes[codeIndex]}}}","color":{{{sequence % 3}}},"holder":{"name":"周杰","idType":1,"idNo":"{{{_holders[codeIndex]}}}"},"updatedAt":"{{{DateTime.UtcNow:yyyy-MM-dd'T'HH:mm:ss'Z'}}}","nat":{"result":"NEGATIVE"}}""");
@@ -92,10 +83,10 @@ public sealed class StatusStream
     public void RecordConfirmed(int codeIndex, long sequence) =>
         _highestConfirmed.AddOrUpdate(Codes[codeIndex], sequence, (_, old) => Math.Max(old, sequence));
 
-    /// <summary>What the store holds for each code: (sequence, native level), read through the store's own lookup.</summary>
+    /// <summary>What the store holds for each code: (sequence, native level), read through the store's own API.</summary>
     public async Task<Dictionary<string, (long Sequence, string? NativeLevel)>> ReadStoreAsync(ConnectionMultiplexer redis, string keyPrefix)
     {
-        var store = new RedisStatusStore(redis, new RedisStoreOptions { KeyPrefix = keyPrefix }, TimeProvider.System);
+        var store = new RedisStatusStore(redis, new RedisStoreOptions { KeyPrefix = keyPrefix, ReadTimeout = TimeSpan.FromSeconds(2) }, TimeProvider.System);
         var lookups = await Task.WhenAll(Codes.Select(c => store.GetAsync(Region, c)));
         var result = new Dictionary<string, (long, string?)>(StringComparer.Ordinal);
         for (var i = 0; i < Codes.Length; i++)

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using HealthCode.Api.Tests.Faults;
 
 namespace HealthCode.Api.Tests.Operations;
 
@@ -11,7 +10,7 @@ public static class OpenApiValidator
 
     public static async Task<Result> ValidateAsync(string documentJson)
     {
-        var folder = Path.Combine(ServerControl.RepositoryRoot(), "tests", "openapi");
+        var folder = Path.Combine(Repository.Root(), "tests", "openapi");
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "@apidevtools", "swagger-parser")))
             Assert.Fail("tests/openapi/node_modules is missing: run `npm ci --prefix tests/openapi` before the tests.");
         var file = Path.Combine(Path.GetTempPath(), $"healthcode-openapi-{Guid.NewGuid():N}.json");

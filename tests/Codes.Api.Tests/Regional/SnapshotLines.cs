@@ -27,15 +27,7 @@ public static class SnapshotLines
     public static string Shanghai(int n, DateTimeOffset now) =>
         $$$"""{"codeId":"{{{ShanghaiCode(n)}}}","color":0,"holder":{"name":"周杰","idType":1,"idNo":"{{{ResidentId(n)}}}"},"updatedAt":"{{{now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}}}","nat":{"result":"NEGATIVE"}}""";
 
-    /// <summary>GB 11643: 17 digits (Shanghai Huangpu, a birth date, a serial) and the ISO 7064 MOD 11-2 check character.</summary>
-    public static string ResidentId(int n)
-    {
-        var body = "310104" + new DateTime(1950, 1, 1).AddDays(n / 1000).ToString("yyyyMMdd", CultureInfo.InvariantCulture)
-                   + (n % 1000).ToString("D3", CultureInfo.InvariantCulture);
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = body.Select((c, i) => (c - '0') * weights[i]).Sum();
-        return body + "10X98765432"[sum % 11];
-    }
+    public static string ResidentId(int n) => ResidentIdNumbers.Make(n);
 
     public static byte[] Bytes(IEnumerable<string> lines) => Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")));
 }

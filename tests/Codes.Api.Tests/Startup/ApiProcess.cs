@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Sockets;
-using HealthCode.Api.Tests.Faults;
 
 namespace HealthCode.Api.Tests.Startup;
 

@@ -1,13 +1,16 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using System.Net.Sockets;
+using NUnit.Framework;
 
-namespace HealthCode.Api.Tests.Faults;
+namespace HealthCode.Testing;
 
 /// <summary>
-/// Codes.Api as a real, separate process in the real mode (Production, Redis + RabbitMQ), on a free loopback port and
-/// a key prefix of its own. <see cref="KillAsync"/> is SIGKILL of the whole tree; <see cref="StartAsync"/> starts it
-/// again with the same settings. The last lines of its output are kept for failure messages.
+/// Codes.Api as a real, separate process in the real mode (Production, Redis + RabbitMQ), on a loopback port with the
+/// servers and key prefix of its <see cref="ServiceSettings"/>. <see cref="KillAsync"/> is SIGKILL of the whole tree;
+/// <see cref="StartAsync()"/> starts it again with the same settings. The last lines of its output are kept for
+/// failure messages. Test projects that start it reference Codes.Api, so the build they run is the one started.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
@@ -15,25 +18,36 @@ public sealed class ServiceProcess : IAsyncDisposable
     public const string PublisherKey = "fault-publisher-310000-key-0123";
     public const string HolderSecret = "fault-tests-holder-secret-0123456789abcdef";
 
+    private static readonly TimeSpan LiveDeadline = TimeSpan.FromSeconds(60);
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
 
-    private ServiceProcess(string dll, string keyPrefix)
+    private ServiceProcess(string dll, ServiceSettings settings)
     {
         Dll = dll;
-        KeyPrefix = keyPrefix;
+        Settings = settings;
     }
 
     public string Dll { get; }
-    public string KeyPrefix { get; }
+    public ServiceSettings Settings { get; }
+    public string KeyPrefix => Settings.KeyPrefix;
     public Uri BaseAddress { get; private set; } = null!;
     public int Starts { get; private set; }
 
-    public static async Task<ServiceProcess> StartAsync(string keyPrefix)
+    public static async Task<ServiceProcess> StartAsync(ServiceSettings settings)
     {
-        var service = new ServiceProcess(FindDll(), keyPrefix);
-        await service.StartAsync();
-        return service;
+        var service = new ServiceProcess(FindDll(), settings);
+        try
+        {
+            await service.StartAsync();
+            return service;
+        }
+        catch (Exception)
+        {
+            // A process that started but never answered must not outlive the failed test.
+            await service.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>
@@ -42,7 +56,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// </summary>
     public static string FindDll()
     {
-        var root = ServerControl.RepositoryRoot();
+        var root = Repository.Root();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent?.Name ?? "Debug";
         var candidates = new[]
         {
@@ -56,7 +70,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public async Task StartAsync()
     {
         if (_process is { HasExited: false }) throw new InvalidOperationException("already running");
-        var port = FreePort();
+        var port = Settings.Port ?? FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         var info = new ProcessStartInfo("dotnet", [Dll, "--urls", BaseAddress.ToString().TrimEnd('/')])
         {
@@ -67,8 +81,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         var env = info.Environment;
         env["ASPNETCORE_ENVIRONMENT"] = "Production";
         env["DOTNET_ENVIRONMENT"] = "Production";
-        env["ConnectionStrings__Redis"] = TestServers.Redis;
-        env["ConnectionStrings__RabbitMq"] = TestServers.RabbitMqAs("hc-service", "hc-service-test");
+        env["ConnectionStrings__Redis"] = Settings.Redis;
+        env["ConnectionStrings__RabbitMq"] = Settings.RabbitMq;
         env["HealthCode__HolderSecret"] = HolderSecret;
         env["HealthCode__Redis__KeyPrefix"] = KeyPrefix;
         env["HealthCode__SeedSamples"] = "false";
@@ -79,6 +93,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         env["Auth__ApiKeys__shanghai__Roles__0"] = "publisher:310000";
         env["Logging__LogLevel__Default"] = "Warning";
         env["Logging__LogLevel__HealthCode"] = "Information";
+        // One line per request would push the lines the tests count (reconnects, requeues) out of the kept output.
+        env["Logging__LogLevel__HealthCode.Api.Requests"] = "Warning";
         env["Logging__Console__FormatterName"] = "simple";
         env["Logging__Console__FormatterOptions__SingleLine"] = "true";
 
@@ -91,11 +107,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process = process;
         Starts++;
 
+        // Generous: a start on two cores shared with a broker cluster and builds can take half a minute.
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var live = await Poll.Until(async () => process.HasExited || await StatusAsync(client, "/health/live") == HttpStatusCode.OK,
-            TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
+            LiveDeadline, TimeSpan.FromMilliseconds(100));
         if (process.HasExited) Assert.Fail($"Codes.Api exited with {process.ExitCode} at start-up:\n{Output()}");
-        if (!live) Assert.Fail($"Codes.Api did not answer /health/live within 30 s:\n{Output()}");
+        if (!live) Assert.Fail($"Codes.Api did not answer /health/live within {LiveDeadline.TotalSeconds} s:\n{Output()}");
     }
 
     /// <summary>Polls /health/ready (Redis reachable and the ingestion consumer attached) until 200 or the deadline.</summary>

@@ -1,17 +1,20 @@
-using HealthCode.Verifier.Transport.RabbitMq;
 using RabbitMQ.Client;
 
-namespace HealthCode.Api.Tests.Faults;
+namespace HealthCode.Testing;
 
 /// <summary>
-/// A regional system that "must never lose an update", written with plain RabbitMQ.Client and none of our types but
-/// <see cref="AmqpAddress"/> (which reads a cluster's multi-host address as well as a single URI): persistent
-/// messages, publisher confirms, and every publish retried — on a fresh connection after a connection failure —
-/// until the broker confirms it. An event counts as confirmed only once its confirm arrived; anything
-/// unconfirmed when the connection broke is published again (a duplicate is harmless: the store keeps the highest
-/// sequence).
+/// A regional system that "must never lose an update", written with plain RabbitMQ.Client: persistent messages,
+/// publisher confirms, and every publish retried — on a fresh connection after a connection failure — until the
+/// broker confirms it. An event counts as confirmed only once its confirm arrived; anything unconfirmed when the
+/// connection broke is published again (a duplicate is harmless: the store keeps the highest sequence).
+/// <paramref name="endpoints"/> are the broker's nodes (one, or a cluster's); <paramref name="credentials"/> sets
+/// user, password and virtual host on a factory (callers read both from a connection string: AmqpAddress.TcpEndpoints
+/// and AmqpAddress.ApplyTo).
+/// Each connection tries the nodes in turn starting at <paramref name="firstHost"/>, so publishers can be spread over
+/// a cluster and a node that stops sends its publishers to the next.
 /// </summary>
-public sealed class RepublishingPublisher(string uri, string exchange) : IAsyncDisposable
+public sealed class RepublishingPublisher(Func<ConnectionFactory, ConnectionFactory> credentials, IReadOnlyList<AmqpTcpEndpoint> endpoints,
+    string exchange, int firstHost = 0, string name = "hc-test-regional-system") : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IConnection? _connection;
@@ -23,8 +26,15 @@ public sealed class RepublishingPublisher(string uri, string exchange) : IAsyncD
     public int Republished => _republished;
     public int Reconnects => _reconnects;
 
+    /// <summary>Port of the host the current connection reached (0 while none is open).</summary>
+    public int ConnectedPort => _connection is { IsOpen: true } c ? c.Endpoint.Port : 0;
+
     /// <summary>Returns once the broker confirmed the event; retries through outages until <paramref name="deadline"/>.</summary>
-    public async Task PublishAsync(string region, byte[] body, long sequence, TimeSpan deadline, CancellationToken ct = default)
+    public async Task PublishAsync(string region, byte[] body, long sequence, TimeSpan deadline, CancellationToken ct = default) =>
+        await PublishAsync(region, body, sequence, kind: null, deadline, ct);
+
+    /// <summary>As above, with an hc-kind header (e.g. "revoke") unless <paramref name="kind"/> is null.</summary>
+    public async Task PublishAsync(string region, byte[] body, long sequence, string? kind, TimeSpan deadline, CancellationToken ct = default)
     {
         var until = DateTime.UtcNow + deadline;
         var messageId = Guid.NewGuid().ToString("N");
@@ -35,7 +45,7 @@ public sealed class RepublishingPublisher(string uri, string exchange) : IAsyncD
             try
             {
                 channel = await ChannelAsync(ct);
-                var properties = RegionalPublisher.Properties(region, sequence, "application/json", messageId);
+                var properties = RegionalPublisher.Properties(region, sequence, "application/json", messageId, kind: kind);
                 Interlocked.Increment(ref _sent);
                 if (attempt > 0) Interlocked.Increment(ref _republished);
                 // Tracking is on: this completes when the broker confirms, and throws on a nack, a return or a closed channel.
@@ -63,14 +73,13 @@ public sealed class RepublishingPublisher(string uri, string exchange) : IAsyncD
         {
             if (_channel is { IsOpen: true } raced) return raced;
             await DisposeConnectionAsync();
-            var address = AmqpAddress.Parse(uri);
-            var factory = address.ApplyTo(new ConnectionFactory
+            var factory = credentials(new ConnectionFactory
             {
-                ClientProvidedName = "hc-fault-test-regional-system",
                 AutomaticRecoveryEnabled = false,
                 RequestedConnectionTimeout = TimeSpan.FromSeconds(2),
             });
-            _connection = await factory.CreateConnectionAsync(address.TcpEndpoints(), ct);
+            var hosts = Enumerable.Range(0, endpoints.Count).Select(i => endpoints[(firstHost + i) % endpoints.Count]).ToArray();
+            _connection = await factory.CreateConnectionAsync(new OrderedEndpoints(hosts), name, ct);
             _channel = await _connection.CreateChannelAsync(new CreateChannelOptions(
                 publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
             Interlocked.Increment(ref _reconnects);

@@ -1,0 +1,3 @@
+global using System.Net;
+global using HealthCode.Testing;
+global using NUnit.Framework;
