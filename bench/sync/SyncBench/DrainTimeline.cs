@@ -1,0 +1,20 @@
+namespace HealthCode.Bench.Sync;
+
+/// <summary>
+/// A drain, from the first consumed message to the last one done. Overall = count ÷ that time (includes the consumer's
+/// warm-up: JIT, connection, first prefetch). Steady = the rate while consumption went from 20 % to 80 % of the count.
+/// </summary>
+internal sealed record DrainTimeline(uint Count, double Seconds, IReadOnlyList<(double Seconds, uint Consumed)> Samples)
+{
+    public double OverallRate => Count / Seconds;
+
+    public double SteadyRate
+    {
+        get
+        {
+            var from = Samples.FirstOrDefault(s => s.Consumed >= Count * 0.2);
+            var to = Samples.FirstOrDefault(s => s.Consumed >= Count * 0.8);
+            return to.Seconds > from.Seconds ? (to.Consumed - from.Consumed) / (to.Seconds - from.Seconds) : double.NaN;
+        }
+    }
+}
