@@ -52,7 +52,7 @@ internal static class BareMode
             Interlocked.Increment(ref acked);
         };
         var watch = depth.WatchAsync(count, TimeSpan.FromMilliseconds(20), _ => Task.FromResult(Interlocked.Read(ref acked) >= count),
-            TimeSpan.FromSeconds(args.Int("deadline", 300)));
+            TimeSpan.FromSeconds(args.Int("deadline", 300)), () => ProcessCpu.Seconds(Environment.ProcessId));
         await channel.BasicConsumeAsync(Queue, autoAck: false, consumer);
         var timeline = await watch;
         await channel.CloseAsync();

@@ -3,10 +3,13 @@ namespace HealthCode.Bench.Sync;
 /// <summary>
 /// A drain, from the first consumed message to the last one done. Overall = count ÷ that time (includes the consumer's
 /// warm-up: JIT, connection, first prefetch). Steady = the rate while consumption went from 20 % to 80 % of the count.
+/// CpuSeconds: what the consumer's process used meanwhile.
 /// </summary>
-internal sealed record DrainTimeline(uint Count, double Seconds, IReadOnlyList<(double Seconds, uint Consumed)> Samples)
+internal sealed record DrainTimeline(uint Count, double Seconds, IReadOnlyList<(double Seconds, uint Consumed)> Samples, double? CpuSeconds)
 {
     public double OverallRate => Count / Seconds;
+
+    public double CpuMillisPerEvent => CpuSeconds is { } cpu ? cpu * 1000 / Count : double.NaN;
 
     public double SteadyRate
     {

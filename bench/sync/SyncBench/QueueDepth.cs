@@ -27,6 +27,8 @@ internal sealed class QueueDepth : IAsyncDisposable
         return new QueueDepth(connection, await connection.CreateChannelAsync(), queue);
     }
 
+    public Task<uint> PurgeAsync() => _channel.QueuePurgeAsync(_queue);
+
     public async Task<uint> ReadyAsync() => (await _channel.QueueDeclarePassiveAsync(_queue)).MessageCount;
 
     /// <summary>Waits until the queue holds at least <paramref name="count"/> ready messages (the pre-publish landed).</summary>
@@ -42,24 +44,30 @@ internal sealed class QueueDepth : IAsyncDisposable
 
     /// <summary>
     /// Samples every <paramref name="interval"/> from the moment consumption begins (ready drops below
-    /// <paramref name="published"/>) until <paramref name="done"/> says the drain is complete.
+    /// <paramref name="published"/>) until <paramref name="done"/> says the drain is complete; <paramref name="cpu"/> reads
+    /// the consumer's CPU seconds (null: unknown).
     /// </summary>
-    public async Task<DrainTimeline> WatchAsync(uint published, TimeSpan interval, Func<uint, Task<bool>> done, TimeSpan deadline)
+    public async Task<DrainTimeline> WatchAsync(uint published, TimeSpan interval, Func<uint, Task<bool>> done, TimeSpan deadline, Func<double?> cpu)
     {
         var clock = Stopwatch.StartNew();
         var samples = new List<(double Seconds, uint Consumed)>();
         double? startedAt = null;
+        double? cpuAtStart = null;
         while (true)
         {
             if (clock.Elapsed > deadline) throw new TimeoutException($"queue {_queue} did not drain within {deadline} ({samples.LastOrDefault().Consumed} of {published} consumed)");
             var ready = await ReadyAsync();
             var now = clock.Elapsed.TotalSeconds;
             var consumed = published - Math.Min(ready, published);
-            if (startedAt is null && consumed > 0) startedAt = now;
+            if (startedAt is null && consumed > 0)
+            {
+                startedAt = now;
+                cpuAtStart = cpu();
+            }
             if (startedAt is not null)
             {
                 samples.Add((now - startedAt.Value, consumed));
-                if (ready == 0 && await done(ready)) return new DrainTimeline(published, clock.Elapsed.TotalSeconds - startedAt.Value, samples);
+                if (ready == 0 && await done(ready)) return new DrainTimeline(published, clock.Elapsed.TotalSeconds - startedAt.Value, samples, cpu() - cpuAtStart);
             }
             await Task.Delay(interval);
         }

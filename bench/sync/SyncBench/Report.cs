@@ -7,7 +7,8 @@ internal static class Report
 {
     public static void Drain(string mode, DrainTimeline timeline, int prefetch, int concurrency) =>
         Line($"mode={mode} count={timeline.Count} prefetch={prefetch} concurrency={concurrency} seconds={F(timeline.Seconds, 2)} " +
-             $"rate={F(timeline.OverallRate, 0)} steady_rate={F(timeline.SteadyRate, 0)}");
+             $"rate={F(timeline.OverallRate, 0)} steady_rate={F(timeline.SteadyRate, 0)} " +
+             $"cpu_ms_per_event={F(timeline.CpuMillisPerEvent, 3)}");
 
     public static void Line(string text)
     {
@@ -15,5 +16,5 @@ internal static class Report
         Console.Out.Flush();
     }
 
-    public static string F(double value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    public static string F(double value, int decimals) => double.IsPositiveInfinity(value) ? "inf" : value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }
