@@ -58,7 +58,7 @@ if ! (exec 3<>/dev/tcp/127.0.0.1/"$AMQP_PORT") 2>/dev/null; then services start-
 start_service() { # prefix
   (
     cd "$ROOT/src/Codes.Api/bin/Release/net10.0"
-    export ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1
+    export ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=${GC_SERVER:-1}
     export ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT"
     export ConnectionStrings__RabbitMq="amqp://hc-service:hc-service-test@127.0.0.1:$AMQP_PORT/"
     export HealthCode__HolderSecret="bench-holder-secret-0123456789abcdef"
