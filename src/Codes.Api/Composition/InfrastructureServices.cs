@@ -39,6 +39,7 @@ public static class InfrastructureServices
             services.AddSingleton<IConnectionMultiplexer>(_ => RedisConnector.Connect(mode.Redis!));
             services.TryAddSingleton(TimeProvider.System);
             services.AddSingleton<IStatusStore, RedisStatusStore>();
+            services.AddOptions<RabbitMqConsumerOptions>().BindConfiguration(RabbitMqConsumerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
             services.AddRabbitMqStatusTransport(mode.RabbitMq!);
         }
         // Without a publisher, status events posted over HTTP would have nowhere to go: refuse to start rather than lose them.

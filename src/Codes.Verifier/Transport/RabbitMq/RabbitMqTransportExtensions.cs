@@ -5,6 +5,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace HealthCode.Verifier.Transport.RabbitMq;
 
@@ -29,7 +30,8 @@ public static class RabbitMqTransportExtensions
         var address = AmqpAddress.Parse(options.ConnectionString);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(options);
+        // A host that binds RabbitMqConsumerOptions (HealthCode:RabbitMq) tunes the consumer; otherwise these options stand.
+        services.AddSingleton(sp => sp.GetService<IOptions<RabbitMqConsumerOptions>>()?.Value.ApplyTo(options) ?? options);
         services.AddSingleton(sp => new TransportMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
 
         // Consuming and publishing on separate connections: a publisher blocked by broker flow control must not
