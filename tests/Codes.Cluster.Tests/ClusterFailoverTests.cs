@@ -232,7 +232,7 @@ public sealed partial class ClusterFailoverTests
         var masters = await ClusterControl.RedisMastersAsync();
         var view = await RedisTopology.ViewAsync(_redis) ?? throw new InvalidOperationException("no Redis node answers CLUSTER NODES");
         var owned = plan.Codes
-            .Select(code => _redis.HashSlot(store.Keys.Status(EventPlan.Region, code)))
+            .Select(code => _redis.HashSlot(store.Keys.StatusBucket(StatusKeys.Member(EventPlan.Region, code))))
             .Select(slot => (Slot: slot, Owner: RedisTopology.OwnerPort(view, slot)))
             .Where(x => x.Owner is { } port && masters.Contains(port))
             .GroupBy(x => x.Owner!.Value)
