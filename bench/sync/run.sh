@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Status sync: the service's consumer vs a bare RabbitMQ.Client consumer (one Redis SET per message), same run, same
 # broker, then publish→visible latency at a fixed rate (bench/sync/README.md).
-#   bench/sync/run.sh     # COUNT=20000 PREFETCH=32 CONCURRENCY=8 RATE=2000 DURATION=20 ROUNDS=2 MODES="bare service latency"
+#   bench/sync/run.sh     # COUNT=20000 PREFETCH=128 CONCURRENCY=64 RATE=2000 DURATION=20 ROUNDS=2 MODES="bare service latency"
 # Starts its OWN Redis and RabbitMQ (scripts/services.sh on HC_REDIS_PORT=6393, HC_AMQP_PORT=5693: never the shared
 # 6380/5673) and stops them at the end (KEEP_SERVERS=1 leaves them up for the next run). Builds Release; runs Codes.Api
 # in Release/Production with Server GC and logging at Warning, as bench/verify/run.sh does. PREFETCH and CONCURRENCY
@@ -11,8 +11,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE="$ROOT/bench/sync"
 COUNT=${COUNT:-20000}
-PREFETCH=${PREFETCH:-32}
-CONCURRENCY=${CONCURRENCY:-8}
+PREFETCH=${PREFETCH:-128}
+CONCURRENCY=${CONCURRENCY:-64}
 RATE=${RATE:-2000}
 SECONDS_AT_RATE=${DURATION:-20}
 ROUNDS=${ROUNDS:-2}

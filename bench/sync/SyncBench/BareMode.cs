@@ -17,8 +17,8 @@ internal static class BareMode
     {
         var amqp = args.Text("amqp", "amqp://guest:guest@127.0.0.1:5693/");
         var count = (uint)args.Int("count", 20000);
-        var prefetch = (ushort)args.Int("prefetch", 32);
-        var concurrency = (ushort)args.Int("concurrency", 8);
+        var prefetch = (ushort)args.Int("prefetch", 128);
+        var concurrency = (ushort)args.Int("concurrency", 64);
         var run = NativeEvents.NewRun();
         await using var redis = await ConnectionMultiplexer.ConnectAsync(args.Text("redis", "127.0.0.1:6393"));
         var db = redis.GetDatabase();
