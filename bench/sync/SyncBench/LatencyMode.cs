@@ -31,11 +31,15 @@ internal static class LatencyMode
         {
             var store = new RedisStatusStore(redis, new RedisStoreOptions { KeyPrefix = prefix, ReadTimeout = TimeSpan.FromSeconds(2) }, TimeProvider.System);
             var tracker = new VisibilityTracker(store, NativeEvents.Region);
-            var keyPrefix = store.Keys.Status(NativeEvents.Region, "");
-            var channelPrefix = "__keyspace@0__:" + keyPrefix;
-            await redis.GetSubscriber().SubscribeAsync(RedisChannel.Pattern(channelPrefix + "SH" + run + "*"), (channel, _event) =>
+            // Statuses live as fields of bucket hashes: a notification names the bucket, so it checks the pool's codes in it.
+            var codesByBucket = Enumerable.Range(0, pool).Select(i => NativeEvents.Code(run, i))
+                .GroupBy(code => store.Keys.StatusBucket(StatusKeys.Member(NativeEvents.Region, code)))
+                .ToDictionary(g => g.Key, g => g.ToArray());
+            const string channelPrefix = "__keyspace@0__:";
+            await redis.GetSubscriber().SubscribeAsync(RedisChannel.Pattern(channelPrefix + store.Keys.Prefix + "c:*"), (channel, _event) =>
             {
-                _ = tracker.CheckAsync(((string)channel!)[channelPrefix.Length..], sweep: false);
+                if (!codesByBucket.TryGetValue(((string)channel!)[channelPrefix.Length..], out var codes)) return;
+                foreach (var code in codes) _ = tracker.CheckAsync(code, sweep: false);
             });
 
             using var stop = new CancellationTokenSource();

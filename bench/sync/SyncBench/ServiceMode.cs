@@ -18,7 +18,8 @@ internal static class ServiceMode
         var signal = args.Text("signal", "");
         // Where run.sh writes the service's process id once it started it (for the CPU it spends on the drain).
         var pidFile = args.Text("pid-file", "");
-        var keys = new StatusKeys(args.Text("prefix", "hc:"), 1);
+        var defaults = new RedisStoreOptions();
+        var keys = new StatusKeys(args.Text("prefix", "hc:"), defaults.StatusBuckets, defaults.HolderBuckets);
         var run = NativeEvents.NewRun();
         await using var redis = await ConnectionMultiplexer.ConnectAsync(args.Text("redis", "127.0.0.1:6393"));
         var db = redis.GetDatabase();
@@ -39,15 +40,16 @@ internal static class ServiceMode
         Console.Error.WriteLine($"[syncbench] {count} events waiting in {queue}; start the service");
         if (signal.Length > 0) await File.WriteAllTextAsync(signal, run);
 
-        var keyNames = Enumerable.Range(0, (int)count).Select(i => (RedisKey)keys.Status(NativeEvents.Region, NativeEvents.Code(run, i))).ToArray();
+        var members = Enumerable.Range(0, (int)count).Select(i => StatusKeys.Member(NativeEvents.Region, NativeEvents.Code(run, i))).ToArray();
         var firstMissing = 0;
         async Task<bool> AllStored(uint _)
         {
             // Codes are checked in order, from the first one not yet seen; most of them land before the queue empties.
-            while (firstMissing < keyNames.Length)
+            while (firstMissing < members.Length)
             {
-                var batch = keyNames.AsMemory(firstMissing, Math.Min(500, keyNames.Length - firstMissing)).ToArray();
-                if (await db.KeyExistsAsync(batch) < batch.Length) return false;
+                var batch = members.AsMemory(firstMissing, Math.Min(500, members.Length - firstMissing)).ToArray();
+                var stored = await Task.WhenAll(batch.Select(m => db.HashExistsAsync(keys.StatusBucket(m), m)));
+                if (stored.Any(s => !s)) return false;
                 firstMissing += batch.Length;
             }
             return true;
