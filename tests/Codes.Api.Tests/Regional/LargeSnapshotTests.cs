@@ -68,9 +68,7 @@ public sealed class LargeSnapshotTests
             Assert.That(new[] { "lines", "applied", "current", "hubAhead", "rejected", "missingFromSnapshot", "revoked" }.Select(n => status.GetProperty(n).GetInt64()),
                 Is.EqualTo(new long[] { Lines, 97_804, 998, 998, 200, 502, 0 }));
             // The body is ~25 MiB; bounded means the process does not grow with it (spooled to disk, a few lines in flight).
-            // Peak RSS growth measured 310-367 MiB in CI on 2026-12-02 (under 256 before the bucket store layout and the
-            // cluster work landed; the cause is not yet found, see the issue note), so the bound is 448 MiB until it is.
-            Assert.That(memory.Peak - memory.Baseline, Is.LessThan(448L * 1024 * 1024));
+            Assert.That(memory.Peak - memory.Baseline, Is.LessThan(256L * 1024 * 1024));
         }
         finally
         {
