@@ -257,19 +257,7 @@ write_cookie() {
 rabbit_env() {
   local port=$1 d
   d=$(qdir "$port")
-  export RABBITMQ_NODENAME; RABBITMQ_NODENAME=$(node_name "$port")
-  export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
-  export RABBITMQ_NODE_PORT=$port
-  export RABBITMQ_DIST_PORT=$((port + 20000))
-  # Erlang distribution on loopback too (it listens on every interface by default).
-  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
-  export ERL_EPMD_ADDRESS=127.0.0.1
-  export RABBITMQ_MNESIA_BASE="$d/mnesia"
-  export RABBITMQ_LOG_BASE="$d/log"
-  export RABBITMQ_PID_FILE="$d/rabbit.pid"
-  export RABBITMQ_CONFIG_FILE="$d/rabbitmq.conf"
-  export RABBITMQ_ENABLED_PLUGINS_FILE="$d/enabled_plugins"
-  export HOME="$d"
+  rabbit_node_env "$(node_name "$port")" "$port" "$d"
 }
 
 # rabbitmqctl / rabbitmq-queues from /usr/lib: the /usr/sbin wrappers switch to the rabbitmq user, whose cookie is

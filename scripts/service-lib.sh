@@ -59,3 +59,22 @@ render_rabbitmq_conf() {
   [ -f "$defs" ] || { log "missing $defs (run deploy/rabbitmq/generate-definitions.sh)"; return 1; }
   sed -e "s|@DEFINITIONS_FILE@|$defs|" -e "s|@AMQP_PORT@|$port|" "$ROOT/deploy/rabbitmq/rabbitmq.conf" > "$out"
 }
+
+# The environment of one RabbitMQ node on loopback: rabbit_node_env NODENAME AMQP_PORT DIR (state, logs, conf, cookie).
+rabbit_node_env() {
+  local name=$1 port=$2 d=$3
+  export RABBITMQ_NODENAME=$name
+  export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+  export RABBITMQ_NODE_PORT=$port
+  export RABBITMQ_DIST_PORT=$((port + 20000))
+  # Erlang distribution on loopback too (it listens on every interface by default).
+  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+  export ERL_EPMD_ADDRESS=127.0.0.1
+  export RABBITMQ_MNESIA_BASE="$d/mnesia"
+  export RABBITMQ_LOG_BASE="$d/log"
+  export RABBITMQ_PID_FILE="$d/rabbit.pid"
+  # The conf is rendered from deploy/rabbitmq/rabbitmq.conf: load_definitions needs an absolute path.
+  export RABBITMQ_CONFIG_FILE="$d/rabbitmq.conf"
+  export RABBITMQ_ENABLED_PLUGINS_FILE="$d/enabled_plugins"
+  export HOME="$d"   # the Erlang cookie lives here
+}

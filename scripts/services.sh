@@ -40,20 +40,7 @@ stop_redis() {
 }
 
 rabbit_env() {
-  export RABBITMQ_NODENAME=hc-$AMQP_PORT@localhost
-  export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
-  export RABBITMQ_NODE_PORT=$AMQP_PORT
-  export RABBITMQ_DIST_PORT=$((AMQP_PORT + 20000))
-  # Erlang distribution on loopback too (it listens on every interface by default).
-  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
-  export ERL_EPMD_ADDRESS=127.0.0.1
-  export RABBITMQ_MNESIA_BASE="$RUN/rabbitmq/mnesia"
-  export RABBITMQ_LOG_BASE="$RUN/rabbitmq/log"
-  export RABBITMQ_PID_FILE="$RUN/rabbitmq/rabbit.pid"
-  # The conf is rendered from deploy/rabbitmq/rabbitmq.conf: load_definitions needs an absolute path.
-  export RABBITMQ_CONFIG_FILE="$RUN/rabbitmq/rabbitmq.conf"
-  export RABBITMQ_ENABLED_PLUGINS_FILE="$RUN/rabbitmq/enabled_plugins"
-  export HOME="$RUN/rabbitmq"   # the Erlang cookie lives here
+  rabbit_node_env "hc-$AMQP_PORT@localhost" "$AMQP_PORT" "$RUN/rabbitmq"
   [ -f "$RABBITMQ_ENABLED_PLUGINS_FILE" ] || echo '[].' > "$RABBITMQ_ENABLED_PLUGINS_FILE"
 }
 
