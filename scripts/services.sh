@@ -12,7 +12,11 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUN="$ROOT/.run"
 REDIS_PORT=${HC_REDIS_PORT:-6380}
 AMQP_PORT=${HC_AMQP_PORT:-5673}
-mkdir -p "$RUN/redis" "$RUN/rabbitmq"
+# The default ports keep .run/redis and .run/rabbitmq (the fault tests find the servers there); another port gets a
+# directory of its own, so a benchmark's servers (bench/sync: 6393/5693) and the test servers never share a pid file.
+REDIS_DIR="$RUN/redis"; [ "$REDIS_PORT" = 6380 ] || REDIS_DIR="$RUN/redis-$REDIS_PORT"
+RABBIT_DIR="$RUN/rabbitmq"; [ "$AMQP_PORT" = 5673 ] || RABBIT_DIR="$RUN/rabbitmq-$AMQP_PORT"
+mkdir -p "$REDIS_DIR" "$RABBIT_DIR"
 LOG_TAG=services
 # shellcheck source=scripts/service-lib.sh
 . "$ROOT/scripts/service-lib.sh"
@@ -20,9 +24,9 @@ LOG_TAG=services
 start_redis() {
   if [ "$(timeout 2 redis-cli -p "$REDIS_PORT" ping 2>/dev/null)" = PONG ]; then return 0; fi
   # AOF on, fsync every write: the fault tests restart Redis and expect nothing lost.
-  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --daemonize yes --dir "$RUN/redis" \
-    --appendonly yes --appendfsync always --save "" --pidfile "$RUN/redis/redis.pid" \
-    --logfile "$RUN/redis/redis.log" --maxmemory-policy noeviction --hash-max-listpack-value 256
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --daemonize yes --dir "$REDIS_DIR" \
+    --appendonly yes --appendfsync always --save "" --pidfile "$REDIS_DIR/redis.pid" \
+    --logfile "$REDIS_DIR/redis.log" --maxmemory-policy noeviction --hash-max-listpack-value 256
   wait_port "$REDIS_PORT" 20 redis
   # The port opens before the AOF is replayed; PING answers LOADING until then.
   local deadline=$((SECONDS + 30))
@@ -36,29 +40,29 @@ start_redis() {
 stop_redis() {
   # NOSAVE skips the RDB snapshot only; with appendfsync always every acknowledged write is already in the AOF.
   timeout 5 redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
-  wait_port_closed "$REDIS_PORT" 20 || { [ -f "$RUN/redis/redis.pid" ] && kill -9 "$(cat "$RUN/redis/redis.pid")" 2>/dev/null || true; }
+  wait_port_closed "$REDIS_PORT" 20 || { [ -f "$REDIS_DIR/redis.pid" ] && kill -9 "$(cat "$REDIS_DIR/redis.pid")" 2>/dev/null || true; }
 }
 
 rabbit_env() {
-  rabbit_node_env "hc-$AMQP_PORT@localhost" "$AMQP_PORT" "$RUN/rabbitmq"
+  rabbit_node_env "hc-$AMQP_PORT@localhost" "$AMQP_PORT" "$RABBIT_DIR"
   [ -f "$RABBITMQ_ENABLED_PLUGINS_FILE" ] || echo '[].' > "$RABBITMQ_ENABLED_PLUGINS_FILE"
 }
 
 rabbit_pid() {
   local pid=""
-  [ -f "$RUN/rabbitmq/rabbit.pid" ] && pid=$(cat "$RUN/rabbitmq/rabbit.pid" 2>/dev/null || true)
+  [ -f "$RABBIT_DIR/rabbit.pid" ] && pid=$(cat "$RABBIT_DIR/rabbit.pid" 2>/dev/null || true)
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then echo "$pid"; fi
 }
 
 start_rabbitmq() {
   if (exec 3<>/dev/tcp/127.0.0.1/"$AMQP_PORT") 2>/dev/null; then wait_amqp "$AMQP_PORT" 60; return; fi
   rabbit_env
-  render_rabbitmq_conf "$AMQP_PORT" "$RUN/rabbitmq/rabbitmq.conf"
+  render_rabbitmq_conf "$AMQP_PORT" "$RABBIT_DIR/rabbitmq.conf"
   # Run the server script directly: the /usr/sbin wrapper switches to the rabbitmq user and drops this environment.
   # setsid: the broker must not die with the shell (or test run) that started it.
-  setsid nohup /usr/lib/rabbitmq/bin/rabbitmq-server > "$RUN/rabbitmq/server.out" 2>&1 < /dev/null &
-  echo $! > "$RUN/rabbitmq/launcher.pid"
-  wait_port "$AMQP_PORT" 120 rabbitmq || { tail -30 "$RUN/rabbitmq/server.out" >&2; return 1; }
+  setsid nohup /usr/lib/rabbitmq/bin/rabbitmq-server > "$RABBIT_DIR/server.out" 2>&1 < /dev/null &
+  echo $! > "$RABBIT_DIR/launcher.pid"
+  wait_port "$AMQP_PORT" 120 rabbitmq || { tail -30 "$RABBIT_DIR/server.out" >&2; return 1; }
   wait_amqp "$AMQP_PORT" 60
   log "rabbitmq on 127.0.0.1:$AMQP_PORT (definitions from deploy/rabbitmq/definitions.json)"
 }
@@ -67,7 +71,7 @@ stop_rabbitmq() {
   rabbit_env
   local pid launcher=""
   pid=$(rabbit_pid)
-  [ -f "$RUN/rabbitmq/launcher.pid" ] && launcher=$(cat "$RUN/rabbitmq/launcher.pid" 2>/dev/null || true)
+  [ -f "$RABBIT_DIR/launcher.pid" ] && launcher=$(cat "$RABBIT_DIR/launcher.pid" 2>/dev/null || true)
   # SIGTERM to the VM is a clean shutdown (rabbitmqctl cannot reach the node here).
   if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi
   # The listener closes first; wait for the VM itself to exit so a restart does not race its Mnesia/Ra files.
@@ -81,7 +85,7 @@ stop_rabbitmq() {
   wait_port_closed "$AMQP_PORT" 10 || true
   # Only our own launcher; epmd belongs to the system and is left alone.
   if [ -n "$launcher" ] && kill -0 "$launcher" 2>/dev/null; then kill "$launcher" 2>/dev/null || true; fi
-  rm -f "$RUN/rabbitmq/launcher.pid"
+  rm -f "$RABBIT_DIR/launcher.pid"
 }
 
 status() {
