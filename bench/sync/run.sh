@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Status sync: the service's consumer vs a bare RabbitMQ.Client consumer (one Redis SET per message), same run, same
 # broker, then publish→visible latency at a fixed rate (bench/sync/README.md).
-#   bench/sync/run.sh     # COUNT=20000 PREFETCH=128 CONCURRENCY=64 RATE=2000 DURATION=20 ROUNDS=2 MODES="bare service latency"
+#   bench/sync/run.sh     # COUNT=20000 PREFETCH=128 CONCURRENCY=64 RATE=2000 DURATION=20 LATENCY_WARMUP=5 ROUNDS=2 MODES="bare service latency"
 # Starts its OWN Redis and RabbitMQ (scripts/services.sh on HC_REDIS_PORT=6393, HC_AMQP_PORT=5693: never the shared
 # 6380/5673) and stops them at the end (KEEP_SERVERS=1 leaves them up for the next run). Builds Release; runs Codes.Api
 # in Release/Production with Server GC and logging at Warning, as bench/verify/run.sh does. PREFETCH and CONCURRENCY
@@ -15,6 +15,7 @@ PREFETCH=${PREFETCH:-128}
 CONCURRENCY=${CONCURRENCY:-64}
 RATE=${RATE:-2000}
 SECONDS_AT_RATE=${DURATION:-20}
+LATENCY_WARMUP=${LATENCY_WARMUP:-5}
 ROUNDS=${ROUNDS:-2}
 MODES=${MODES:-bare service latency}
 REDIS_PORT=6393
@@ -114,7 +115,7 @@ for round in $(seq 1 "$ROUNDS"); do
     wait_ready
     log "latency: $RATE events/s for $SECONDS_AT_RATE s"
     timeout 600 dotnet "$BENCH" latency --publish-amqp "$REGION" --redis "127.0.0.1:$REDIS_PORT" --prefix "$prefix" \
-      --rate "$RATE" --seconds "$SECONDS_AT_RATE" | tee -a "$OUT/results.txt" || log "not every event became visible within the deadline (visible=, p99_ms=inf)"
+      --rate "$RATE" --seconds "$SECONDS_AT_RATE" --warmup "$LATENCY_WARMUP" | tee -a "$OUT/results.txt" || log "not every event became visible within the deadline (visible=, p99_ms=inf)"
   fi
   stop_service
 done
