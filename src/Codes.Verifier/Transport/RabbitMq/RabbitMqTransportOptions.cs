@@ -20,7 +20,7 @@ public sealed record RabbitMqTransportOptions
     /// quiet 2-core machine (2026-12-02, bench/sync, publish→visible p99 after a warm-up): 32 ms at 300 events/s, 133 ms
     /// at 600/s and 294 ms at 1,000/s with 128/64; 306 ms at 300/s and behind from 600/s with 128/8. A stale status is
     /// a code that turned red still answering from its old colour, so visibility wins: 128/64. The price is verify's
-    /// share of the same 2 cores right after a burst (bench/verify: 0.41–0.51× the baseline at 128/64, 0.55–0.68× at
+    /// share of the same 2 cores right after a burst (bench/verify: 0.38–0.58× the baseline at 128/64, 0.55–0.71× at
     /// 128/8 and 32/8); a deployment that puts verify before visibility can lower the handlers. 128 deliveries of at
     /// most 64 KiB bound the buffered bodies to 8 MiB.
     /// </summary>
