@@ -374,10 +374,9 @@ rabbit_stop_all() {
   ((${#pids[@]})) && log "rabbitmq: stopped ${ports[*]}" || log "rabbitmq: no node of ours was running"
 }
 
-# Phase 1 of start: wipe and launch the three nodes (they boot while the Redis Cluster is created). Sets RABBIT_FRESH
-# and RABBIT_LAUNCHED_AT (apart: a launch within the script's first second happens at SECONDS=0).
-RABBIT_FRESH=0
-RABBIT_LAUNCHED_AT=0
+# Phase 1 of start: wipe and launch the three nodes (they boot while the Redis Cluster is created). Sets
+# RABBIT_LAUNCHED_AT, the launch second; empty means nothing was launched (a number can be 0 in the first second).
+RABBIT_LAUNCHED_AT=""
 rabbit_launch_fresh() {
   if rabbit_all_running 2>/dev/null; then log "rabbitmq cluster already running on ${RABBIT_PORTS[*]}: left as it is"; return 0; fi
   local p
@@ -391,7 +390,6 @@ rabbit_launch_fresh() {
   rm -rf "$CL/cli-home" "$CL/rabbit-join.log"
   write_cookie
   for p in "${RABBIT_PORTS[@]}"; do rabbit_launch "$p"; done
-  RABBIT_FRESH=1
   RABBIT_LAUNCHED_AT=$SECONDS
   log "rabbitmq: launched ${RABBIT_PORTS[*]}"
 }
@@ -409,7 +407,7 @@ ctl_each() { # seconds port... -- args...
 
 # Phase 2 of start: once booted, nodes 2 and 3 join the seed; then the quorum queues get a member on each node.
 rabbit_form_cluster() {
-  ((RABBIT_FRESH)) || return 0
+  [ -n "$RABBIT_LAUNCHED_AT" ] || return 0
   local t0=$RABBIT_LAUNCHED_AT p others=() seed members short
   seed=$(node_name $RABBIT_SEED)
   for p in "${RABBIT_PORTS[@]}"; do

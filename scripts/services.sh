@@ -10,12 +10,14 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUN="$ROOT/.run"
-REDIS_PORT=${HC_REDIS_PORT:-6380}
-AMQP_PORT=${HC_AMQP_PORT:-5673}
+DEFAULT_REDIS_PORT=6380
+DEFAULT_AMQP_PORT=5673
+REDIS_PORT=${HC_REDIS_PORT:-$DEFAULT_REDIS_PORT}
+AMQP_PORT=${HC_AMQP_PORT:-$DEFAULT_AMQP_PORT}
 # The default ports keep .run/redis and .run/rabbitmq (the fault tests find the servers there); another port gets a
 # directory of its own, so a benchmark's servers (bench/sync: 6393/5693) and the test servers never share a pid file.
-REDIS_DIR="$RUN/redis"; [ "$REDIS_PORT" = 6380 ] || REDIS_DIR="$RUN/redis-$REDIS_PORT"
-RABBIT_DIR="$RUN/rabbitmq"; [ "$AMQP_PORT" = 5673 ] || RABBIT_DIR="$RUN/rabbitmq-$AMQP_PORT"
+REDIS_DIR="$RUN/redis"; [ "$REDIS_PORT" = "$DEFAULT_REDIS_PORT" ] || REDIS_DIR="$RUN/redis-$REDIS_PORT"
+RABBIT_DIR="$RUN/rabbitmq"; [ "$AMQP_PORT" = "$DEFAULT_AMQP_PORT" ] || RABBIT_DIR="$RUN/rabbitmq-$AMQP_PORT"
 mkdir -p "$REDIS_DIR" "$RABBIT_DIR"
 LOG_TAG=services
 # shellcheck source=scripts/service-lib.sh

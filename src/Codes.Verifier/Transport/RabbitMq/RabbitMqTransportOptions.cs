@@ -16,13 +16,10 @@ public sealed record RabbitMqTransportOptions
     /// <summary>
     /// Unacked deliveries the broker may push; handlers run at most <see cref="ConcurrentHandlers"/> of them at once.
     /// Concurrent handlers are safe: the store's CAS orders by sequence, not by arrival. Each handler waits on fsynced
-    /// Redis scripts and a broker confirm, so the handler count bounds how fast a status becomes visible. Measured on one
-    /// quiet 2-core machine (2026-12-02, bench/sync, publish→visible p99 after a warm-up): 32 ms at 300 events/s, 133 ms
-    /// at 600/s and 294 ms at 1,000/s with 128/64; 306 ms at 300/s and behind from 600/s with 128/8. A stale status is
-    /// a code that turned red still answering from its old colour, so visibility wins: 128/64. The price is verify's
-    /// share of the same 2 cores right after a burst (bench/verify: 0.38–0.58× the baseline at 128/64, 0.55–0.71× at
-    /// 128/8 and 32/8); a deployment that puts verify before visibility can lower the handlers. 128 deliveries of at
-    /// most 64 KiB bound the buffered bodies to 8 MiB.
+    /// Redis scripts and a broker confirm, so the handler count bounds how fast a status becomes visible, and a stale
+    /// status is a code that turned red still answering from its old colour: visibility wins, 128/64. The price is
+    /// verify's share of the machine right after a burst; docs/scale-out.md ("Measured") has both sides' figures and how
+    /// to put verify first. 128 deliveries of at most 64 KiB bound the buffered bodies to 8 MiB.
     /// </summary>
     public ushort PrefetchCount { get; init; } = 128;
     public ushort ConcurrentHandlers { get; init; } = 64;
