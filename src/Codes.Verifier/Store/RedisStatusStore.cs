@@ -14,6 +14,10 @@ namespace HealthCode.Verifier.Store;
 /// </summary>
 public sealed class RedisStatusStore : IStatusStore
 {
+    // A CAS is refused only while the code is still linked to a holder its newer event takes it from; only another event
+    // of the same code, written at the same moment, can make that happen again, so a few rounds settle it.
+    private const int MaxUnlinkRounds = 4;
+
     private readonly IConnectionMultiplexer _redis;
     private readonly RedisStoreOptions _options;
     private readonly TimeProvider _time;
@@ -37,6 +41,8 @@ public sealed class RedisStatusStore : IStatusStore
     // a code B of the same holder is linked: B's writer links B (seeing A, since A linked first) and then marks A; A's
     // CAS keeps the flag whether it lands before the mark (the mark flags the value) or after (the mark left a flagged
     // placeholder or value that the CAS keeps). If B links first, A's own Link returns B and A's writer marks A itself.
+    // Every step is safe to repeat: a writer that fails midway throws, and the retry of the same event finishes the job
+    // (Link and Mark again, the unlink before the CAS again, or the unlink of a superseded link again).
     public async Task<ApplyOutcome> ApplyAsync(StatusEntry entry, TimeSpan timeToLive, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -55,33 +61,52 @@ public sealed class RedisStatusStore : IStatusStore
         var link = holder.Length == 0
             ? Task.FromResult<string[]>([])
             : LinkAsync(db, holder, member, sequence, HolderIndexCodec.Summary(entry, expiresAt), ttlSeconds, now, cancellationToken);
-        // A write that times out may still land later; that is safe because every script is idempotent and ordered by
-        // sequence, and the caller's retry either applies or finds it superseded.
-        var cas = Evaluate(db, RedisScripts.Apply, statusBucket,
-            [member, sequence, StatusEntryCodec.EncodeRecord(entry), ttlSeconds, holder, entry.Revoked ? "1" : "0", "0", now.ToUnixTimeSeconds(), expiresAt],
-            _options.WriteTimeout, cancellationToken);
+        var record = StatusEntryCodec.EncodeRecord(entry);
+        var (outcome, previousHolder) = await CompareAndSetAsync(db, statusBucket, member, sequence, record, ttlSeconds, holder,
+            entry.Revoked, now, expiresAt, cancellationToken);
         var others = await link;
-        var stored = (RedisResult[])(await cas)!;
-        var outcome = (long)stored[0] switch { 1 => ApplyOutcome.Applied, 2 => ApplyOutcome.Duplicate, _ => ApplyOutcome.Superseded };
-        var previousHolder = (string?)stored[1] ?? "";
 
         var followUps = new List<Task>();
         if (others.Length > 0)
         {
             foreach (var code in others.Append(member)) followUps.Add(MarkAsync(db, code, now, expiresAt, ttlSeconds, cancellationToken));
         }
-        if (outcome == ApplyOutcome.Applied && previousHolder.Length > 0 && previousHolder != holder)
+        if (outcome != ApplyOutcome.Applied && holder.Length > 0 && previousHolder != holder)
         {
-            // The code left its previous holder (moved, or revoked): it stops restricting that person.
-            followUps.Add(UnlinkAsync(db, previousHolder, member, sequence, now, cancellationToken));
-        }
-        else if (outcome != ApplyOutcome.Applied && holder.Length > 0 && previousHolder != holder)
-        {
-            // A late event linked the code to a holder it no longer has; take that link back (a newer link stays).
+            // A late event linked the code to a holder it no longer has; take that link back (a newer link stays). A retry
+            // of this event finds it superseded again and takes the link back again, so a failure here loses nothing.
             followUps.Add(UnlinkAsync(db, holder, member, sequence, now, cancellationToken));
         }
         await Task.WhenAll(followUps);
         return outcome;
+    }
+
+    // The CAS, which refuses to take the code from a holder it is still linked to (RedisScripts.Apply): the code is
+    // unlinked from that holder first and the CAS repeated. A code whose holder keeps changing under this writer is
+    // handed back as unavailable, so the event is retried rather than lost.
+    private async Task<(ApplyOutcome Outcome, string PreviousHolder)> CompareAndSetAsync(IDatabase db, string statusBucket,
+        string member, string sequence, byte[] record, long ttlSeconds, string holder, bool revoked, DateTimeOffset now,
+        string expiresAt, CancellationToken ct)
+    {
+        var unlinked = "";
+        for (var round = 0; round < MaxUnlinkRounds; round++)
+        {
+            var stored = (RedisResult[])(await Evaluate(db, RedisScripts.Apply, statusBucket,
+                [member, sequence, record, ttlSeconds, holder, revoked ? "1" : "0", "0", now.ToUnixTimeSeconds(), expiresAt, unlinked],
+                _options.WriteTimeout, ct))!;
+            var previousHolder = (string?)stored[1] ?? "";
+            switch ((long)stored[0])
+            {
+                case 1: return (ApplyOutcome.Applied, previousHolder);
+                case 2: return (ApplyOutcome.Duplicate, previousHolder);
+                case 3:
+                    await UnlinkAsync(db, previousHolder, member, sequence, now, ct);
+                    unlinked = previousHolder;
+                    break;
+                default: return (ApplyOutcome.Superseded, previousHolder);
+            }
+        }
+        throw new StoreUnavailableException($"The holder of a code changed {MaxUnlinkRounds} times while one event for it was written.");
     }
 
     public async Task<StatusLookup> GetAsync(string issuer, string code, CancellationToken cancellationToken = default)

@@ -87,6 +87,38 @@ public sealed class RedisStatusStoreTests : StatusStoreContract
     }
 
     [Test]
+    public async Task A_revocation_whose_writer_failed_before_unlinking_frees_the_holders_other_codes_when_retried()
+    {
+        await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 1, holder: "h1"), Day);
+        await Store.ApplyAsync(Entries.Green("110000", "BJ1", 1, holder: "h1") with { Level = RiskLevel.Red }, Day);
+        var revocation = Entries.Green("110000", "BJ1", 2, holder: null) with { Revoked = true, Level = RiskLevel.Unknown };
+        var failing = new RedisStatusStore(FailingScriptConnection.Wrap(TestRedis.Connection, RedisScripts.Unlink), Options, TimeProvider.System);
+
+        Assert.ThrowsAsync<StoreUnavailableException>(() => failing.ApplyAsync(revocation, Day));
+        await Store.ApplyAsync(revocation, Day); // the retry
+
+        Assert.That((await Store.GetAsync("330000", "ZJ1")).OtherCodesOfHolder, Is.Empty);
+        Assert.That((await Store.GetAsync("110000", "BJ1")).Entry!.Revoked, Is.True);
+    }
+
+    [Test]
+    public async Task A_move_whose_writer_failed_before_unlinking_leaves_the_first_holder_when_retried()
+    {
+        await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 1, holder: "h1"), Day);
+        await Store.ApplyAsync(Entries.Green("110000", "BJ1", 1, holder: "h1") with { Level = RiskLevel.Red }, Day);
+        var move = Entries.Green("110000", "BJ1", 2, holder: "h2") with { Level = RiskLevel.Red };
+        var failing = new RedisStatusStore(FailingScriptConnection.Wrap(TestRedis.Connection, RedisScripts.Unlink), Options, TimeProvider.System);
+
+        Assert.ThrowsAsync<StoreUnavailableException>(() => failing.ApplyAsync(move, Day));
+        Assert.That((await Store.GetAsync("330000", "ZJ1")).OtherCodesOfHolder.Select(e => e.Code), Is.EqualTo(new[] { "BJ1" }),
+            "until the move is written the code still restricts its holder");
+        await Store.ApplyAsync(move, Day); // the retry
+
+        Assert.That((await Store.GetAsync("330000", "ZJ1")).OtherCodesOfHolder, Is.Empty);
+        Assert.That((await Store.GetAsync("110000", "BJ1")).Entry!.HolderKey, Is.EqualTo("h2"));
+    }
+
+    [Test]
     public async Task Status_and_holder_buckets_expire_no_sooner_than_their_longest_lived_member()
     {
         await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 1, holder: "hk1"), TimeSpan.FromHours(2));
