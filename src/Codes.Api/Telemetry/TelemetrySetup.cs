@@ -8,8 +8,9 @@ namespace HealthCode.Api.Telemetry;
 
 /// <summary>
 /// OpenTelemetry for the service (<see cref="TelemetryOptions"/>): metrics from our meters, ASP.NET Core and the runtime,
-/// scraped as Prometheus text at /metrics; traces of HTTP, Redis and the AMQP hop; OTLP export of both (and of logs)
-/// when the standard OTEL_EXPORTER_OTLP_ENDPOINT is set, none otherwise. Plus the request log.
+/// scraped as Prometheus text at /metrics; traces of HTTP, Redis and the AMQP hop, recorded when they are exported
+/// (<see cref="TelemetryOptions.Traces"/>); OTLP export of both (and of logs) when the standard
+/// OTEL_EXPORTER_OTLP_ENDPOINT is set, none otherwise. Plus the request log.
 /// </summary>
 public static class TelemetrySetup
 {
@@ -26,18 +27,24 @@ public static class TelemetrySetup
 
         services.AddSingleton<StoreMetrics>();
         DecorateStatusStore(services);
+        var exported = NullIfBlank(configuration[OtlpEndpointKey]) is not null;
         var otel = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(NullIfBlank(configuration[ServiceNameKey]) ?? TelemetryNames.ServiceName))
             .WithMetrics(metrics => metrics
                 .AddMeter(TelemetryNames.Meters)
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddPrometheusExporter())
-            .WithTracing(tracing => tracing
+                .AddPrometheusExporter());
+        // No tracer at all unless spans go somewhere: without a listener no span is even created, and the Redis
+        // instrumentation does not profile every command.
+        if (TelemetryOptions.From(configuration).Traces ?? exported)
+        {
+            otel.WithTracing(tracing => tracing
                 .AddSource(TelemetryNames.Sources)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => IsTraced(context.Request.Path))
                 .AddRedisInstrumentation());
-        if (NullIfBlank(configuration[OtlpEndpointKey]) is not null) otel.UseOtlpExporter();
+        }
+        if (exported) otel.UseOtlpExporter();
         return services;
     }
 

@@ -23,7 +23,10 @@ public sealed class CanonicalRecordValidator : AbstractValidator<CanonicalRecord
     {
         RuleFor(r => r.Code.Value).NotEmpty().OverridePropertyName(CanonicalFields.CodeValue);
         RuleFor(r => r.Code.NativeLevel).NotEmpty().OverridePropertyName(CanonicalFields.CodeNativeLevel);
-        RuleFor(r => r.Code.Level).IsInEnum().OverridePropertyName(CanonicalFields.CodeLevel);
+        // Enum.IsDefined<T> rather than IsInEnum(), which reads the enum's attributes by reflection on every record.
+        RuleFor(r => r.Code.Level).Must(Enum.IsDefined)
+            .WithMessage(r => $"'{(int)r.Code.Level}' is not a canonical level ({string.Join(", ", Enum.GetNames<RiskLevel>())})")
+            .OverridePropertyName(CanonicalFields.CodeLevel);
         RuleFor(r => r.Person.Name).NotEmpty().OverridePropertyName(CanonicalFields.PersonName);
         RuleFor(r => r.Person.Document.Type)
             .Must(DocumentTypes.All.Contains)

@@ -1,3 +1,4 @@
+using HealthCode.Api.Telemetry;
 using System.Diagnostics;
 using HealthCode.Verifier.Transport.RabbitMq;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,11 +14,27 @@ namespace HealthCode.Api.Tests.Operations;
 [Category("Amqp")]
 public sealed class TraceTests
 {
+    private static readonly Dictionary<string, string?> Traced = new() { ["HealthCode:Telemetry:Traces"] = "true" };
+
+    [Test]
+    public void Spans_are_recorded_only_when_exported_or_asked_for()
+    {
+        using var plain = new ApiFactory();
+        using var asked = new ApiFactory(settings: Traced);
+        using var exported = new ApiFactory(settings: new Dictionary<string, string?> { [TelemetrySetup.OtlpEndpointKey] = "http://127.0.0.1:9" });
+        Assert.Multiple(() =>
+        {
+            Assert.That(plain.Services.GetService<TracerProvider>(), Is.Null, "no exporter: no tracer, so no span is made");
+            Assert.That(asked.Services.GetService<TracerProvider>(), Is.Not.Null, "HealthCode:Telemetry:Traces=true");
+            Assert.That(exported.Services.GetService<TracerProvider>(), Is.Not.Null, "OTEL_EXPORTER_OTLP_ENDPOINT set");
+        });
+    }
+
     [Test]
     public async Task An_event_published_over_HTTP_is_one_trace_through_consume_and_store()
     {
         var spans = new SpanLog();
-        await using var api = await RealModeHost.StartAsync(services: s =>
+        await using var api = await RealModeHost.StartAsync(settings: Traced, services: s =>
         {
             s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans));
             // Redis spans are made when the instrumentation drains its profiling sessions (every 10 s by default).
@@ -46,7 +63,7 @@ public sealed class TraceTests
     public async Task A_regional_publisher_that_sends_traceparent_has_its_trace_continued()
     {
         var spans = new SpanLog();
-        await using var api = await RealModeHost.StartAsync(services: s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)));
+        await using var api = await RealModeHost.StartAsync(settings: Traced, services: s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)));
         var parent = ActivityTraceId.CreateRandom();
         var parentSpan = ActivitySpanId.CreateRandom();
         await api.PublishAsync("110000", Fixtures.Read("110000/green.json"), 9, "application/json", "traced-1",
