@@ -1,5 +1,5 @@
-using HealthCode.Api.Telemetry;
 using System.Diagnostics;
+using HealthCode.Api.Telemetry;
 using HealthCode.Verifier.Transport.RabbitMq;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Instrumentation.StackExchangeRedis;
