@@ -5,7 +5,7 @@
 # Builds Release, starts Redis/RabbitMQ via scripts/services.sh if they are not up, starts Codes.Api (Release,
 # Production, Server GC, logging at Warning, HealthCode:Benchmark:BareEndpoint=true), seeds CODES codes through
 # RabbitMQ as region 310000 would (every tenth holder holds 2 or 3 codes, so about a fifth of the verifies also read the
-# holder index), warms up, runs wrk against POST /v1/verify and POST /bench/redis-get with codes picked uniformly,
+# holder index), waits until the service is idle (at most 30 s), warms up, runs wrk against POST /v1/verify and POST /bench/redis-get with codes picked uniformly,
 # prints rps / p50 / p99, the service's CPU time and allocated bytes per request of both and verify/bare, then stops
 # what it started and deletes its keys. On a shared machine compare ratios, cpu_us and alloc_b, not absolute rps.
 # CLUSTER=1 points Codes.Api at the Redis Cluster in HC_BENCH_REDIS_CLUSTER (e.g. 127.0.0.1:7301,...,127.0.0.1:7306,
@@ -142,6 +142,17 @@ bench() { # path key duration
     "$(awk -v c="$(( $(cpu_us) - cpu0 ))" -v n="$requests" 'BEGIN { printf "%.0f", (n > 0 ? c / n : 0) }')" \
     "$(awk -v a="$(( $(allocated) - alloc0 ))" -v n="$requests" 'BEGIN { printf "%.0f", (n > 0 ? a / n : 0) }')"
 }
+# Wait (at most 30 s) until the service is idle: the seeding burst leaves one to two seconds of work behind (the
+# runtime compiling the ingestion path's hot methods at tier 1: with DOTNET_TieredCompilation=0 there is none), which
+# would otherwise be charged to the endpoint measured first.
+settled=""
+waited=0
+for _ in $(seq 1 30); do
+  waited=$((waited + 1))
+  idle0=$(cpu_us); sleep 1; busy=$(( ($(cpu_us) - idle0) / 1000 ))
+  if [ "$busy" -lt 100 ]; then settled=1; break; fi
+done
+log "after seeding: $busy ms CPU in the last second${settled:+ (settled after $waited s)}"
 log "warm-up $WARMUP each"
 bench /v1/verify "$KEY" "$WARMUP" >/dev/null
 bench /bench/redis-get "" "$WARMUP" >/dev/null
