@@ -9,11 +9,14 @@ internal static class RedisScripts
 {
     // KEYS[1] status bucket; ARGV[1] member, ARGV[2] sequence, ARGV[3] record, ARGV[4] ttl seconds, ARGV[5] holder key
     // ("" = none), ARGV[6] "1" revoked, ARGV[7] "1" the holder has other codes, ARGV[8] now, ARGV[9] expiresAt (base 36),
-    // ARGV[10] the holder this writer has already unlinked the code from ("" = none).
-    // Returns { 1 applied | 0 superseded | 2 duplicate | 3 unlink first, holder stored before }.
+    // ARGV[10] and ARGV[11]: the holder this writer has already unlinked the code from and the sequence that was stored
+    // then ("" = none).
+    // Returns { 1 applied | 0 superseded | 2 duplicate | 3 unlink first, holder stored before, sequence stored before }.
     // A newer status that takes the code from its holder (moved or revoked) is refused with 3 until the writer has
     // unlinked the code from that holder: were the old link taken back after the write instead, a writer failing in
-    // between would leave it for good, since its retry finds a duplicate and no longer learns the old holder.
+    // between would leave it for good, since its retry finds a duplicate and no longer learns the old holder. The
+    // unlink counts only for the status it was made for: an older event of the holder written meanwhile may have
+    // linked the code again after the unlink, so it is refused once more.
     // A value past its expiry is gone, as an expired key would be. Equal = duplicate = no-op, except that a revocation
     // wins over a live status of the same sequence (either order ends revoked: fail closed). The "m" flag is sticky:
     // once a code is known to share its holder, verify reads the holder index for it until it expires (a needless read
@@ -33,7 +36,7 @@ internal static class RedisScripts
           local incoming = ARGV[2]
           if #seq > #incoming or (#seq == #incoming and seq > incoming) then return { 0, holder } end
           if seq == incoming and (ARGV[6] ~= '1' or string.find(flags, 'r', 1, true)) then return { 2, holder } end
-          if holder ~= '' and holder ~= ARGV[5] and holder ~= ARGV[10] then return { 3, holder } end
+          if holder ~= '' and holder ~= ARGV[5] and (holder ~= ARGV[10] or seq ~= ARGV[11]) then return { 3, holder, seq } end
           oldHolder = holder
         end
         local newFlags = (multi and 'm' or '') .. (ARGV[6] == '1' and 'r' or '')

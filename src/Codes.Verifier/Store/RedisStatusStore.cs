@@ -14,7 +14,7 @@ namespace HealthCode.Verifier.Store;
 /// </summary>
 public sealed class RedisStatusStore : IStatusStore
 {
-    // A CAS is refused only while the code is still linked to a holder its newer event takes it from; only another event
+    // A CAS is refused while the code may still be linked to a holder its newer event takes it from; only another event
     // of the same code, written at the same moment, can make that happen again, so a few rounds settle it.
     private const int MaxUnlinkRounds = 4;
 
@@ -88,11 +88,11 @@ public sealed class RedisStatusStore : IStatusStore
         string member, string sequence, byte[] record, long ttlSeconds, string holder, bool revoked, DateTimeOffset now,
         string expiresAt, CancellationToken ct)
     {
-        var unlinked = "";
+        var (unlinked, unlinkedAt) = ("", "");
         for (var round = 0; round < MaxUnlinkRounds; round++)
         {
             var stored = (RedisResult[])(await Evaluate(db, RedisScripts.Apply, statusBucket,
-                [member, sequence, record, ttlSeconds, holder, revoked ? "1" : "0", "0", now.ToUnixTimeSeconds(), expiresAt, unlinked],
+                [member, sequence, record, ttlSeconds, holder, revoked ? "1" : "0", "0", now.ToUnixTimeSeconds(), expiresAt, unlinked, unlinkedAt],
                 _options.WriteTimeout, ct))!;
             var previousHolder = (string?)stored[1] ?? "";
             switch ((long)stored[0])
@@ -101,7 +101,7 @@ public sealed class RedisStatusStore : IStatusStore
                 case 2: return (ApplyOutcome.Duplicate, previousHolder);
                 case 3:
                     await UnlinkAsync(db, previousHolder, member, sequence, now, ct);
-                    unlinked = previousHolder;
+                    (unlinked, unlinkedAt) = (previousHolder, (string?)stored[2] ?? "");
                     break;
                 default: return (ApplyOutcome.Superseded, previousHolder);
             }

@@ -92,7 +92,7 @@ public sealed class RedisStatusStoreTests : StatusStoreContract
         await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 1, holder: "h1"), Day);
         await Store.ApplyAsync(Entries.Green("110000", "BJ1", 1, holder: "h1") with { Level = RiskLevel.Red }, Day);
         var revocation = Entries.Green("110000", "BJ1", 2, holder: null) with { Revoked = true, Level = RiskLevel.Unknown };
-        var failing = new RedisStatusStore(FailingScriptConnection.Wrap(TestRedis.Connection, RedisScripts.Unlink), Options, TimeProvider.System);
+        var failing = new RedisStatusStore(ScriptInterceptor.Failing(TestRedis.Connection, RedisScripts.Unlink), Options, TimeProvider.System);
 
         Assert.ThrowsAsync<StoreUnavailableException>(() => failing.ApplyAsync(revocation, Day));
         await Store.ApplyAsync(revocation, Day); // the retry
@@ -107,7 +107,7 @@ public sealed class RedisStatusStoreTests : StatusStoreContract
         await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 1, holder: "h1"), Day);
         await Store.ApplyAsync(Entries.Green("110000", "BJ1", 1, holder: "h1") with { Level = RiskLevel.Red }, Day);
         var move = Entries.Green("110000", "BJ1", 2, holder: "h2") with { Level = RiskLevel.Red };
-        var failing = new RedisStatusStore(FailingScriptConnection.Wrap(TestRedis.Connection, RedisScripts.Unlink), Options, TimeProvider.System);
+        var failing = new RedisStatusStore(ScriptInterceptor.Failing(TestRedis.Connection, RedisScripts.Unlink), Options, TimeProvider.System);
 
         Assert.ThrowsAsync<StoreUnavailableException>(() => failing.ApplyAsync(move, Day));
         Assert.That((await Store.GetAsync("330000", "ZJ1")).OtherCodesOfHolder.Select(e => e.Code), Is.EqualTo(new[] { "BJ1" }),
@@ -116,6 +116,30 @@ public sealed class RedisStatusStoreTests : StatusStoreContract
 
         Assert.That((await Store.GetAsync("330000", "ZJ1")).OtherCodesOfHolder, Is.Empty);
         Assert.That((await Store.GetAsync("110000", "BJ1")).Entry!.HolderKey, Is.EqualTo("h2"));
+    }
+
+    [Test]
+    public async Task An_older_status_written_while_a_revocation_unlinks_its_code_is_unlinked_too()
+    {
+        await Store.ApplyAsync(Entries.Green("330000", "ZJ1", 1, holder: "h1"), Day);
+        await Store.ApplyAsync(Entries.Green("110000", "BJ1", 5, holder: "h1") with { Level = RiskLevel.Red }, Day);
+        var older = Entries.Green("110000", "BJ1", 6, holder: "h1") with { Level = RiskLevel.Red };
+        var revocation = Entries.Green("110000", "BJ1", 7, holder: null) with { Revoked = true, Level = RiskLevel.Unknown };
+        // The revocation's first unlink lands; then, before its writer goes on, the older event is written whole (it
+        // applies over sequence 5 and links the code to h1 again).
+        var interleaved = 0;
+        var revoking = new RedisStatusStore(ScriptInterceptor.Wrap(TestRedis.Connection, RedisScripts.Unlink, async send =>
+        {
+            var unlinked = await send();
+            if (Interlocked.Increment(ref interleaved) == 1)
+                Assert.That(await Store.ApplyAsync(older, Day), Is.EqualTo(ApplyOutcome.Applied), "the older event lands in between");
+            return unlinked;
+        }), Options, TimeProvider.System);
+
+        Assert.That(await revoking.ApplyAsync(revocation, Day), Is.EqualTo(ApplyOutcome.Applied));
+
+        Assert.That((await Store.GetAsync("330000", "ZJ1")).OtherCodesOfHolder, Is.Empty, "no link of the revoked code is left");
+        Assert.That((await Store.GetAsync("110000", "BJ1")).Entry!.Revoked, Is.True);
     }
 
     [Test]
