@@ -97,6 +97,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         env["Logging__LogLevel__HealthCode.Api.Requests"] = "Warning";
         env["Logging__Console__FormatterName"] = "simple";
         env["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        foreach (var (key, value) in Settings.Environment ?? new Dictionary<string, string>()) env[key] = value;
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Keep(e.Data);

@@ -33,12 +33,20 @@ public static class InfrastructureServices
                 .Validate(o => o.MaxOtherCodes > 0, $"{RedisSection}:MaxOtherCodes must be positive")
                 .Validate(o => o.StatusBuckets > 0, $"{RedisSection}:StatusBuckets must be positive")
                 .Validate(o => o.HolderBuckets > 0, $"{RedisSection}:HolderBuckets must be positive")
+                .Validate(o => o.ReplicaAcks >= 0, $"{RedisSection}:ReplicaAcks must be 0 (no wait) or more")
+                .Validate(o => o.ReplicaAckTimeout > TimeSpan.Zero, $"{RedisSection}:ReplicaAckTimeout must be positive")
                 .ValidateOnStart();
             services.AddSingleton(sp => sp.GetRequiredService<IOptions<RedisStoreOptions>>().Value);
             // RedisConnector never throws when Redis is down: start-up goes on and the store reports unavailable until it connects.
             services.AddSingleton<IConnectionMultiplexer>(_ => RedisConnector.Connect(mode.Redis!));
             services.TryAddSingleton(TimeProvider.System);
-            services.AddSingleton<IStatusStore, RedisStatusStore>();
+            // Writes get a connection of their own when they wait for replicas (WAIT holds the connection it is sent on).
+            services.AddSingleton(sp => sp.GetRequiredService<RedisStoreOptions>() is { ReplicaAcks: > 0 } options
+                ? new ReplicaAcknowledgement(RedisConnector.Connect(mode.Redis!), options, sp.GetRequiredService<TimeProvider>(),
+                    sp.GetRequiredService<ILogger<ReplicaAcknowledgement>>(), sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>())
+                : ReplicaAcknowledgement.Disabled);
+            services.AddSingleton<IStatusStore>(sp => new RedisStatusStore(sp.GetRequiredService<IConnectionMultiplexer>(),
+                sp.GetRequiredService<RedisStoreOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ReplicaAcknowledgement>()));
             services.AddOptions<RabbitMqConsumerOptions>().BindConfiguration(RabbitMqConsumerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
             services.AddRabbitMqStatusTransport(mode.RabbitMq!);
         }

@@ -1,4 +1,5 @@
 using HealthCode.Verifier.Ingestion;
+using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Transport.RabbitMq;
 
 namespace HealthCode.Api.Telemetry;
@@ -11,6 +12,7 @@ public static class TelemetryNames
     public static readonly string[] Meters =
     [
         VerifyMetrics.MeterName, StoreMetrics.MeterName, IngestionMetrics.MeterName, TransportMetrics.MeterName,
+        ReplicaAcknowledgement.MeterName,
     ];
 
     /// <summary>Ours (the AMQP hop) and MassTransit's (the integration events).</summary>

@@ -10,7 +10,8 @@ namespace HealthCode.Verifier.Store;
 /// Expiry is the value's own expiresAt on the injected clock (fields have no TTL of their own); buckets are swept of
 /// expired fields as they are written, and a bucket left unwritten for its longest TTL expires whole. Every call
 /// is bounded by <see cref="RedisStoreOptions"/> timeouts and reports any Redis, connection or timeout failure as
-/// <see cref="StoreUnavailableException"/>.
+/// <see cref="StoreUnavailableException"/>. With <see cref="ReplicaAcknowledgement"/> enabled, writes go over its
+/// connection and an apply returns once the masters written have the replicas asked for.
 /// </summary>
 public sealed class RedisStatusStore : IStatusStore
 {
@@ -19,15 +20,26 @@ public sealed class RedisStatusStore : IStatusStore
     private const int MaxUnlinkRounds = 4;
 
     private readonly IConnectionMultiplexer _redis;
+    private readonly IConnectionMultiplexer _writes;
+    private readonly ReplicaAcknowledgement _acks;
     private readonly RedisStoreOptions _options;
     private readonly TimeProvider _time;
     private readonly StatusKeys _keys;
 
+    /// <summary>A store that acknowledges a write once the master has it (a single node, or replicas not waited for).</summary>
     public RedisStatusStore(IConnectionMultiplexer redis, RedisStoreOptions options, TimeProvider time)
+        : this(redis, options, time, ReplicaAcknowledgement.Disabled)
+    {
+    }
+
+    /// <summary>A store that writes through <paramref name="acks"/> and waits for its replicas when it is enabled.</summary>
+    public RedisStatusStore(IConnectionMultiplexer redis, RedisStoreOptions options, TimeProvider time, ReplicaAcknowledgement acks)
     {
         _redis = redis ?? throw new ArgumentNullException(nameof(redis));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _acks = acks ?? throw new ArgumentNullException(nameof(acks));
+        _writes = acks.Writes ?? redis;
         _keys = new StatusKeys(_options.KeyPrefix, _options.StatusBuckets, _options.HolderBuckets);
     }
 
@@ -49,7 +61,7 @@ public sealed class RedisStatusStore : IStatusStore
         if (entry.Sequence <= 0) throw new ArgumentOutOfRangeException(nameof(entry), "Sequence must be positive.");
         if (timeToLive <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeToLive), "A status always expires.");
 
-        var db = _redis.GetDatabase();
+        var db = _writes.GetDatabase();
         var member = StatusKeys.Member(entry.Issuer, entry.Code);
         var statusBucket = _keys.StatusBucket(member);
         var holder = entry.Revoked ? "" : entry.HolderKey ?? "";
@@ -62,14 +74,20 @@ public sealed class RedisStatusStore : IStatusStore
             ? Task.FromResult<string[]>([])
             : LinkAsync(db, holder, member, sequence, HolderIndexCodec.Summary(entry, expiresAt), ttlSeconds, now, cancellationToken);
         var record = StatusEntryCodec.EncodeRecord(entry);
+        // Every key written, for the replica acknowledgement: WAIT is per master, and covers all its earlier writes.
+        List<RedisKey> written = holder.Length == 0 ? [statusBucket] : [statusBucket, _keys.HolderBucket(holder)];
         var (outcome, previousHolder) = await CompareAndSetAsync(db, statusBucket, member, sequence, record, ttlSeconds, holder,
-            entry.Revoked, now, expiresAt, cancellationToken);
+            entry.Revoked, now, expiresAt, written, cancellationToken);
         var others = await link;
 
         var followUps = new List<Task>();
         if (others.Length > 0)
         {
-            foreach (var code in others.Append(member)) followUps.Add(MarkAsync(db, code, now, expiresAt, ttlSeconds, cancellationToken));
+            foreach (var code in others.Append(member))
+            {
+                followUps.Add(MarkAsync(db, code, now, expiresAt, ttlSeconds, cancellationToken));
+                written.Add(_keys.StatusBucket(code));
+            }
         }
         if (outcome != ApplyOutcome.Applied && holder.Length > 0 && previousHolder != holder)
         {
@@ -78,6 +96,8 @@ public sealed class RedisStatusStore : IStatusStore
             followUps.Add(UnlinkAsync(db, holder, member, sequence, now, cancellationToken));
         }
         await Task.WhenAll(followUps);
+        // A duplicate too: it may be the redelivery of a write whose wait for the replicas failed.
+        await _acks.AwaitAsync(written, cancellationToken);
         return outcome;
     }
 
@@ -86,7 +106,7 @@ public sealed class RedisStatusStore : IStatusStore
     // handed back as unavailable, so the event is retried rather than lost.
     private async Task<(ApplyOutcome Outcome, string PreviousHolder)> CompareAndSetAsync(IDatabase db, string statusBucket,
         string member, string sequence, byte[] record, long ttlSeconds, string holder, bool revoked, DateTimeOffset now,
-        string expiresAt, CancellationToken ct)
+        string expiresAt, List<RedisKey> written, CancellationToken ct)
     {
         var (unlinked, unlinkedAt) = ("", "");
         for (var round = 0; round < MaxUnlinkRounds; round++)
@@ -101,6 +121,7 @@ public sealed class RedisStatusStore : IStatusStore
                 case 2: return (ApplyOutcome.Duplicate, previousHolder);
                 case 3:
                     await UnlinkAsync(db, previousHolder, member, sequence, now, ct);
+                    written.Add(_keys.HolderBucket(previousHolder));
                     (unlinked, unlinkedAt) = (previousHolder, (string?)stored[2] ?? "");
                     break;
                 default: return (ApplyOutcome.Superseded, previousHolder);

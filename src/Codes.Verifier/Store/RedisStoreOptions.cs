@@ -15,4 +15,14 @@ public sealed record RedisStoreOptions
     public int MaxOtherCodes { get; init; } = 32;
     public int StatusBuckets { get; init; } = 65536;
     public int HolderBuckets { get; init; } = 65536;
+
+    /// <summary>
+    /// Replicas that must have a status write before its event is acknowledged (WAIT, <see cref="ReplicaAcknowledgement"/>);
+    /// 0 waits for none. Set 1 on a Redis Cluster or a primary with replicas: without it a master that dies just after
+    /// a write can take the write with it.
+    /// </summary>
+    public int ReplicaAcks { get; init; }
+
+    /// <summary>How long one WAIT may take before the write counts as unreplicated.</summary>
+    public TimeSpan ReplicaAckTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
 }

@@ -80,4 +80,18 @@ public sealed class OptionsValidationTests
         };
         Assert.That(StartFailure(settings), Does.Contain("HealthCode:Redis:KeyPrefix must not be empty"));
     }
+
+    [TestCase("HealthCode:Redis:ReplicaAcks", "-1", "HealthCode:Redis:ReplicaAcks must be 0 (no wait) or more")]
+    [TestCase("HealthCode:Redis:ReplicaAckTimeout", "00:00:00", "HealthCode:Redis:ReplicaAckTimeout must be positive")]
+    public void Replica_acknowledgement_settings_out_of_range_are_refused(string key, string value, string message)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["HealthCode:Mode"] = "real",
+            ["ConnectionStrings:Redis"] = "127.0.0.1:1",
+            ["ConnectionStrings:RabbitMq"] = "amqp://guest:guest@127.0.0.1:1/",
+            [key] = value,
+        };
+        Assert.That(StartFailure(settings), Does.Contain(message));
+    }
 }

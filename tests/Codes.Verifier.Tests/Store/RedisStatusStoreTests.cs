@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using HealthCode.Testing;
 using HealthCode.Translator.Canonical;
 using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 
 namespace HealthCode.Verifier.Tests.Store;
@@ -140,6 +143,28 @@ public sealed class RedisStatusStoreTests : StatusStoreContract
 
         Assert.That((await Store.GetAsync("330000", "ZJ1")).OtherCodesOfHolder, Is.Empty, "no link of the revoked code is left");
         Assert.That((await Store.GetAsync("110000", "BJ1")).Entry!.Revoked, Is.True);
+    }
+
+    [Test]
+    public async Task Replica_acks_asked_of_a_master_without_replicas_acknowledge_the_write_counted_unreplicated_and_back_off()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var options = Options with { ReplicaAcks = 1, ReplicaAckTimeout = TimeSpan.FromMilliseconds(50) };
+        await using var metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var acks = new ReplicaAcknowledgement(TestRedis.Connect(), options, clock, NullLogger<ReplicaAcknowledgement>.Instance,
+            metrics.GetRequiredService<IMeterFactory>());
+        var store = new RedisStatusStore(TestRedis.Connection, options, clock, acks);
+
+        Assert.That(await store.ApplyAsync(Entries.Green("330000", "ZJ1", 1, holder: "h1"), Day), Is.EqualTo(ApplyOutcome.Applied));
+        Assert.That((acks.Waits, acks.Unreplicated), Is.EqualTo((1L, 1L)), "one WAIT for the one master; no replica answered it");
+        Assert.That((await store.GetAsync("330000", "ZJ1")).Entry, Is.Not.Null, "the write stands");
+
+        await store.ApplyAsync(Entries.Green("330000", "ZJ2", 1, holder: "h2"), Day);
+        Assert.That((acks.Waits, acks.Unreplicated), Is.EqualTo((1L, 2L)), "the master that came back short is not waited for again at once");
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await store.ApplyAsync(Entries.Green("330000", "ZJ3", 1, holder: "h3"), Day);
+        Assert.That(acks.Waits, Is.EqualTo(2), "after the back-off it is asked again");
     }
 
     [Test]
