@@ -1,5 +1,4 @@
 using HealthCode.Verifier.Ingestion;
-using HealthCode.Verifier.Store;
 using HealthCode.Verifier.Transport.RabbitMq;
 
 namespace HealthCode.Api.Telemetry;
@@ -11,8 +10,8 @@ public static class TelemetryNames
 
     public static readonly string[] Meters =
     [
+        // StoreMetrics' meter also carries the replica acknowledgement's counter (ReplicaAcknowledgement.MeterName).
         VerifyMetrics.MeterName, StoreMetrics.MeterName, IngestionMetrics.MeterName, TransportMetrics.MeterName,
-        ReplicaAcknowledgement.MeterName,
     ];
 
     /// <summary>Ours (the AMQP hop) and MassTransit's (the integration events).</summary>

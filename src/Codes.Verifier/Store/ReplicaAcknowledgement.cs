@@ -19,6 +19,7 @@ namespace HealthCode.Verifier.Store;
 /// </summary>
 public sealed partial class ReplicaAcknowledgement : IDisposable
 {
+    // The store's meter, which the host's store timings use too; the factory hands both the same Meter and owns it.
     public const string MeterName = "HealthCode.Store";
     public const string UnreplicatedInstrument = "hc.store.unreplicated_writes";
 
@@ -31,7 +32,6 @@ public sealed partial class ReplicaAcknowledgement : IDisposable
     private readonly RedisStoreOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Meter? _meter;
     private readonly Counter<long>? _unreplicated;
     private readonly ConcurrentDictionary<string, long> _skipUntil = new(StringComparer.Ordinal);
     private long _waits;
@@ -53,8 +53,8 @@ public sealed partial class ReplicaAcknowledgement : IDisposable
         if (options.ReplicaAcks <= 0) throw new ArgumentOutOfRangeException(nameof(options), "ReplicaAcks must be positive; use Disabled.");
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _meter = (meters ?? throw new ArgumentNullException(nameof(meters))).Create(MeterName);
-        _unreplicated = _meter.CreateCounter<long>(UnreplicatedInstrument, "{wait}",
+        var meter = (meters ?? throw new ArgumentNullException(nameof(meters))).Create(MeterName);
+        _unreplicated = meter.CreateCounter<long>(UnreplicatedInstrument, "{wait}",
             "Status writes acknowledged with fewer replicas than HealthCode:Redis:ReplicaAcks asks, by master");
     }
 
@@ -122,9 +122,5 @@ public sealed partial class ReplicaAcknowledgement : IDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis master {Master} has {Acked} of {Asked} replicas in sync; its status writes are acknowledged unreplicated for the next {Seconds} s")]
     private partial void LogShort(string master, long acked, int asked, double seconds);
 
-    public void Dispose()
-    {
-        _writes?.Dispose();
-        _meter?.Dispose();
-    }
+    public void Dispose() => _writes?.Dispose();
 }
